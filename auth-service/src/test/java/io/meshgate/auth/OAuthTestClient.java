@@ -46,8 +46,19 @@ public final class OAuthTestClient {
 
 	private final HttpClient http;
 
+	private final String forwardedFor;
+
 	public OAuthTestClient(int port) {
+		this(port, null);
+	}
+
+	/**
+	 * A client behind the trusted proxy (loopback) that reports the given address in
+	 * {@code X-Forwarded-For}, as the gateway does for the people it serves.
+	 */
+	public OAuthTestClient(int port, String forwardedFor) {
 		this.baseUrl = "http://localhost:" + port;
+		this.forwardedFor = forwardedFor;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -206,6 +217,9 @@ public final class OAuthTestClient {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		if (this.forwardedFor != null) {
+			request.header("X-Forwarded-For", this.forwardedFor);
+		}
 		try {
 			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}

@@ -45,7 +45,7 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
-			OAuth2TokenGenerator<?> tokenGenerator) throws Exception {
+			OAuth2TokenGenerator<?> tokenGenerator, AuthorizationServerSettings settings) throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())

@@ -90,6 +90,35 @@ class AuthorizationFlowIntegrationTests {
 	}
 
 	@Test
+	void accountIsReadableByItsOwnerOnly() {
+		String accessToken = this.client.tokensFor(this.email, PASSWORD).get("access_token").asString();
+		String otherId = json(this.client.signUp("other-" + UUID.randomUUID() + "@example.com", PASSWORD, "Other"))
+			.get("id")
+			.asString();
+
+		HttpResponse<String> own = this.client.getWithToken("/api/accounts/" + this.accountId, accessToken);
+		HttpResponse<String> other = this.client.getWithToken("/api/accounts/" + otherId, accessToken);
+		HttpResponse<String> anonymous = this.client.get("/api/accounts/" + this.accountId);
+
+		assertThat(own.statusCode()).isEqualTo(200);
+		assertThat(json(own).get("email").asString()).isEqualTo(this.email);
+		assertThat(other.statusCode()).isEqualTo(404);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void rejectsIdTokenWhereAnAccessTokenIsRequired() {
+		String idToken = this.client.tokensFor(this.email, PASSWORD).get("id_token").asString();
+
+		HttpResponse<String> response = this.client.getWithToken("/api/accounts/" + this.accountId, idToken);
+
+		// The ID token's audience is the client, not meshgate-api.
+		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void rejectsCodeExchangeWithWrongPkceVerifier() {
 		OAuthTestClient.Pkce pkce = OAuthTestClient.Pkce.generate();
 		HttpResponse<String> redirect = this.client.authorize(pkce, CLI_REDIRECT, this.email, PASSWORD);

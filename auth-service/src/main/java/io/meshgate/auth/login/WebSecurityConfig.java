@@ -2,6 +2,7 @@ package io.meshgate.auth.login;
 
 import io.meshgate.auth.account.AccountRepository;
 import io.meshgate.auth.account.AccountUserDetailsService;
+import io.meshgate.auth.web.ProblemSecurityHandlers;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -10,35 +11,55 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Everything that is not an OAuth endpoint: the login page, sign-up, and the actuator on
- * the management port (bound to loopback locally, reachable only by Prometheus and
- * operators in the mesh).
+ * Everything that is not an OAuth endpoint: the accounts API, the login page, and the
+ * actuator on the management port.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfig {
 
+	/**
+	 * The JSON API: stateless, bearer tokens only (a browser session never authenticates
+	 * it, so there is nothing for CSRF to forge), 401/403 as problem details.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(HttpMethod.POST, "/api/accounts")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	/**
+	 * Browsers: the login page with its CSRF token; and the actuator, on the management
+	 * port (loopback locally, reachable only by Prometheus and operators in the mesh).
+	 */
+	@Bean
+	@Order(3)
+	SecurityFilterChain webSecurityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(EndpointRequest.toAnyEndpoint())
-			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/api/accounts")
 			.permitAll()
 			.requestMatchers("/login", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			// The JSON API uses no cookies, so there is nothing for CSRF to forge; the
-			// login
-			// form keeps its token.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern("/api/**"),
-					EndpointRequest.toAnyEndpoint()))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(EndpointRequest.toAnyEndpoint()))
 			// One generic answer for a wrong password, an unknown e-mail or a disabled
 			// account, so the page never tells which accounts exist.
 			.formLogin((form) -> form.loginPage("/login")

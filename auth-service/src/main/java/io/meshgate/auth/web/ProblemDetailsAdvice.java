@@ -4,8 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +30,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-	private final Tracer tracer;
+	private final ProblemDecorator decorator;
 
-	ProblemDetailsAdvice(Tracer tracer) {
-		this.tracer = tracer;
+	ProblemDetailsAdvice(ProblemDecorator decorator) {
+		this.decorator = decorator;
 	}
 
 	@Override
@@ -65,14 +63,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem) {
-			if (request instanceof ServletWebRequest servletRequest) {
-				problem.setInstance(URI.create(servletRequest.getRequest().getRequestURI()));
-			}
-			Span span = this.tracer.currentSpan();
-			if (span != null) {
-				problem.setProperty("traceId", span.context().traceId());
-			}
+		if (body instanceof ProblemDetail problem && request instanceof ServletWebRequest servletRequest) {
+			this.decorator.decorate(problem, servletRequest.getRequest().getRequestURI());
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}

@@ -1,0 +1,33 @@
+package io.meshgate.manifests;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A policy that allows more than its matrix is caught in both directions. */
+class AccessMatrixCheckTests {
+
+	private static final Path SAMPLES = Path.of("src/test/resources/broken/matrix").toAbsolutePath();
+
+	private final AccessMatrix matrix = AccessMatrix.load(SAMPLES.resolve("access-matrix.yaml"));
+
+	private final List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve("objects.yaml"));
+
+	@Test
+	void reportsARowThePoliciesContradict() {
+		assertThat(AccessMatrixCheck.contradictedRows(this.matrix, this.objects)).singleElement()
+			.asString()
+			.contains("objects.yaml")
+			.contains("cluster.local/ns/meshgate/sa/caller -> target:8080 DELETE /orders denied");
+	}
+
+	@Test
+	void reportsAnAllowanceNoRowGrants() {
+		assertThat(AccessMatrixCheck.decisionsOutsideTheMatrix(this.matrix, this.objects))
+			.anySatisfy((line) -> assertThat(line).contains("caller -> target:8081 GET /orders is allowed but no row"));
+	}
+
+}

@@ -1,0 +1,15 @@
+// The kinds that fabric8 has no model for, mapped to the TypeScript declarations that npm
+// packages generate from the upstream types (docs/adr/0002-manifest-validation.md).
+// Key: "<apiVersion>/<kind>". The walker in validate-against-declarations.mjs reads this.
+import type { IApplication } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application";
+import type { IApplicationSet } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet";
+import type { IAppProject } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject";
+import type { ClusterSpec, ScheduledBackupSpec } from "@cdk8s-kit/crds/pg";
+
+export interface Kinds {
+  "argoproj.io/v1alpha1/Application": IApplication;
+  "argoproj.io/v1alpha1/ApplicationSet": IApplicationSet;
+  "argoproj.io/v1alpha1/AppProject": IAppProject;
+  "postgresql.cnpg.io/v1/Cluster": { spec: ClusterSpec };
+  "postgresql.cnpg.io/v1/ScheduledBackup": { spec: ScheduledBackupSpec };
+}

@@ -72,6 +72,12 @@ public final class TestJwks {
 		return this.published.get(0);
 	}
 
+	/** Publishes another key, as auth-service does ahead of a rotation. */
+	public RSAKey publish(RSAKey key) {
+		this.published.add(key);
+		return key;
+	}
+
 	public int fetches() {
 		return this.fetches.get();
 	}

@@ -8,10 +8,14 @@
 #
 # The browser ends on http://127.0.0.1:53682/callback?code=... where nothing listens:
 # copy that URL from the address bar. The PKCE verifier waits in between in a file only
-# you can read. MESHGATE_ISSUER selects the server (default: the local platform).
+# you can read. MESHGATE_ISSUER selects the server (default: the local platform's
+# gateway); the local platform's self-signed certificate is trusted when present.
 set -euo pipefail
 
-issuer="${MESHGATE_ISSUER:-http://localhost:9000}"
+issuer="${MESHGATE_ISSUER:-https://localhost:8443}"
+local_ca="$(cd "$(dirname "$0")/.." && pwd)/.local/tls/gateway.pem"
+curl_tls=()
+[ -r "$local_ca" ] && curl_tls=(--cacert "$local_ca")
 redirect_uri="http://127.0.0.1:53682/callback"
 state_dir="${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}/meshgate-get-token-$(id -u)"
 
@@ -39,7 +43,7 @@ case "${1:-}" in
       exit 1
     fi
     [ "$(param state)" = "$(cat "$state_dir/state")" ] || { echo "state mismatch: not the request this script started" >&2; exit 1; }
-    curl --silent --show-error --fail-with-body "$issuer/oauth2/token" \
+    curl --silent --show-error --fail-with-body "${curl_tls[@]}" "$issuer/oauth2/token" \
       --data-urlencode grant_type=authorization_code \
       --data-urlencode client_id=meshgate-cli \
       --data-urlencode "redirect_uri=$redirect_uri" \

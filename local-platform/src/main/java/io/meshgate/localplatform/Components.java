@@ -3,10 +3,14 @@ package io.meshgate.localplatform;
 import static io.meshgate.localplatform.ServiceDefinition.service;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 /** The one place that says what the local platform runs, and in which order. */
 final class Components {
@@ -15,9 +19,23 @@ final class Components {
 	 * Every service the platform knows, in start order (ports from CONTRACTS.md). A
 	 * service runs once its jar is built; adding one is adding an entry here.
 	 */
-	static final List<ServiceDefinition> SERVICES = List.of(service("auth-service", 9000, 9001).withDatabase("auth")
-		.withEnvironment(Components::authServiceEnvironment)
-		.withLink("OIDC discovery", "/.well-known/openid-configuration"));
+	static final List<ServiceDefinition> SERVICES = List.of(
+			service("auth-service", 9000, 9001).withDatabase("auth")
+				.withEnvironment(Components::authServiceEnvironment)
+				.withLink("OIDC discovery", "/.well-known/openid-configuration"),
+			service("api-gateway", 8443, 9443).withHttps()
+				.withEnvironment(Components::gatewayEnvironment)
+				.withLink("OIDC discovery", "/.well-known/openid-configuration"));
+
+	/** The services behind the gateway and their local ports, for its discovery. */
+	private static final Map<String, Integer> GATEWAY_UPSTREAMS = Map.of("auth-service", 9000, "member-service", 8101,
+			"product-service", 8102, "review-service", 8103, "storefront-service", 8104);
+
+	private static final String GATEWAY = "api-gateway";
+
+	private static final int GATEWAY_PORT = 8443;
+
+	private static final int AUTH_SERVICE_PORT = 9000;
 
 	private Components() {
 	}
@@ -51,7 +69,8 @@ final class Components {
 				options.logDirectory().resolve("postgres.log"));
 		List<Component> components = new ArrayList<>();
 		components.add(postgres);
-		built.forEach((service) -> components.add(springBootService(service, options, postgres, secrets)));
+		Set<String> running = built.stream().map(ServiceDefinition::name).collect(Collectors.toUnmodifiableSet());
+		built.forEach((service) -> components.add(springBootService(service, options, postgres, secrets, running)));
 		return new Plan(List.copyOf(components), List.copyOf(notBuilt));
 	}
 
@@ -60,7 +79,7 @@ final class Components {
 	}
 
 	private static SpringBootService springBootService(ServiceDefinition service, LaunchOptions options,
-			LocalPostgres postgres, Secrets secrets) {
+			LocalPostgres postgres, Secrets secrets, Set<String> running) {
 		int appPort = options.port(service.appPort());
 		int managementPort = options.port(service.managementPort());
 		Map<String, String> environment = new LinkedHashMap<>();
@@ -74,16 +93,44 @@ final class Components {
 			environment.put("SPRING_DATASOURCE_USERNAME", account.name());
 			environment.put("SPRING_DATASOURCE_PASSWORD", account.password());
 		});
-		environment.putAll(service.environment().apply(new ServiceContext("http://localhost:" + appPort, secrets)));
+		environment.putAll(
+				service.environment().apply(new ServiceContext(service.appUrl(appPort), secrets, options, running)));
 		return new SpringBootService(service, options.repository(), appPort, managementPort, environment,
 				options.logDirectory(), options.runDirectory());
 	}
 
 	private static Map<String, String> authServiceEnvironment(ServiceContext context) {
-		// The issuer is auth-service itself until the gateway runs locally; then it
-		// becomes the gateway's https://localhost:8443.
-		return Map.of("MESHGATE_ISSUER", context.appUrl(), "MESHGATE_SIGNINGKEYS_ENCRYPTIONPASSWORD",
+		return Map.of("MESHGATE_ISSUER", issuer(context), "MESHGATE_SIGNINGKEYS_ENCRYPTIONPASSWORD",
 				context.secret("auth-service.signing-keys.encryption-password"));
+	}
+
+	/**
+	 * The gateway's TLS key store and where it finds the issuer, the JWKS and the
+	 * services. Discovery entries go in SPRING_APPLICATION_JSON because their keys
+	 * contain dashes, which environment variable names cannot carry.
+	 */
+	private static Map<String, String> gatewayEnvironment(ServiceContext context) {
+		String keyStorePassword = context.secret("api-gateway.tls.keystore-password");
+		Path keyStore = LocalTls.ensureKeyStore(context.tlsDirectory(), keyStorePassword);
+		StringJoiner json = new StringJoiner(",", "{", "}");
+		json.add(jsonEntry("meshgate.gateway.security.issuer", issuer(context)));
+		json.add(jsonEntry("meshgate.gateway.security.jwk-set-uri",
+				context.localUrl(AUTH_SERVICE_PORT) + "/oauth2/jwks"));
+		GATEWAY_UPSTREAMS.forEach((service, port) -> json.add(jsonEntry(
+				"spring.cloud.discovery.client.simple.instances." + service + "[0].uri", context.localUrl(port))));
+		return Map.of("MESHGATE_TLS_KEYSTORE", keyStore.toString(), "MESHGATE_TLS_KEYSTORE_PASSWORD", keyStorePassword,
+				"SPRING_APPLICATION_JSON", json.toString());
+	}
+
+	/** The public origin: the gateway's when it runs, auth-service's own otherwise. */
+	private static String issuer(ServiceContext context) {
+		return context.runs(GATEWAY) ? "https://localhost:" + context.options().port(GATEWAY_PORT)
+				: "http://localhost:" + context.options().port(AUTH_SERVICE_PORT);
+	}
+
+	/** Values here are URLs and paths, which need no JSON escaping beyond none. */
+	private static String jsonEntry(String key, String value) {
+		return "\"" + key + "\":\"" + value + "\"";
 	}
 
 }

@@ -18,34 +18,45 @@ import java.util.function.Function;
  * @param database the database it owns, or {@code null} for none
  * @param environment the service's own environment variables, beyond the common ones
  * @param links named paths under the application URL worth printing in the summary
+ * @param https whether the application port speaks HTTPS (the gateway's does locally)
  */
 record ServiceDefinition(String name, String module, int appPort, int managementPort, String database,
-		Function<ServiceContext, Map<String, String>> environment, Map<String, String> links) {
+		Function<ServiceContext, Map<String, String>> environment, Map<String, String> links, boolean https) {
 
 	static ServiceDefinition service(String name, int appPort, int managementPort) {
-		return new ServiceDefinition(name, name, appPort, managementPort, null, (context) -> Map.of(), Map.of());
+		return new ServiceDefinition(name, name, appPort, managementPort, null, (context) -> Map.of(), Map.of(), false);
 	}
 
 	ServiceDefinition inModule(String module) {
 		return new ServiceDefinition(this.name, module, this.appPort, this.managementPort, this.database,
-				this.environment, this.links);
+				this.environment, this.links, this.https);
 	}
 
 	ServiceDefinition withDatabase(String database) {
 		return new ServiceDefinition(this.name, this.module, this.appPort, this.managementPort, database,
-				this.environment, this.links);
+				this.environment, this.links, this.https);
 	}
 
 	ServiceDefinition withEnvironment(Function<ServiceContext, Map<String, String>> environment) {
 		return new ServiceDefinition(this.name, this.module, this.appPort, this.managementPort, this.database,
-				environment, this.links);
+				environment, this.links, this.https);
 	}
 
 	ServiceDefinition withLink(String label, String path) {
 		Map<String, String> links = new LinkedHashMap<>(this.links);
 		links.put(label, path);
 		return new ServiceDefinition(this.name, this.module, this.appPort, this.managementPort, this.database,
-				this.environment, links);
+				this.environment, links, this.https);
+	}
+
+	ServiceDefinition withHttps() {
+		return new ServiceDefinition(this.name, this.module, this.appPort, this.managementPort, this.database,
+				this.environment, this.links, true);
+	}
+
+	/** The URL of the application port, as people and other services reach it locally. */
+	String appUrl(int port) {
+		return (this.https ? "https" : "http") + "://localhost:" + port;
 	}
 
 	Optional<String> databaseName() {

@@ -25,6 +25,8 @@ final class SpringBootService implements Component {
 
 	private final String name;
 
+	private final ServiceDefinition definition;
+
 	private final Path jar;
 
 	private final Path workingDirectory;
@@ -48,6 +50,7 @@ final class SpringBootService implements Component {
 	SpringBootService(ServiceDefinition definition, Path repository, int appPort, int managementPort,
 			Map<String, String> environment, Path logDirectory, Path runDirectory) {
 		this.name = definition.name();
+		this.definition = definition;
 		this.jar = definition.jar(repository);
 		this.workingDirectory = repository.resolve(definition.module());
 		this.appPort = appPort;
@@ -69,7 +72,7 @@ final class SpringBootService implements Component {
 	}
 
 	String appUrl() {
-		return "http://localhost:" + this.appPort;
+		return this.definition.appUrl(this.appPort);
 	}
 
 	URI readinessUri() {

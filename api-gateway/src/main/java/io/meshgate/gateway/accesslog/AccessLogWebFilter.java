@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -39,6 +41,9 @@ class AccessLogWebFilter implements WebFilter, Ordered {
 
 	private static final Logger accessLog = LoggerFactory.getLogger("meshgate.access");
 
+	/** Probes and scrapes on the management port are not client traffic. */
+	private static final ServerWebExchangeMatcher MANAGEMENT = EndpointRequest.toAnyEndpoint();
+
 	private final ProblemErrorHandler errors;
 
 	AccessLogWebFilter(ProblemErrorHandler errors) {
@@ -52,6 +57,11 @@ class AccessLogWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return MANAGEMENT.matches(exchange)
+			.flatMap((match) -> match.isMatch() ? chain.filter(exchange) : logged(exchange, chain));
+	}
+
+	private Mono<Void> logged(ServerWebExchange exchange, WebFilterChain chain) {
 		long start = System.nanoTime();
 		CountingResponse response = new CountingResponse(exchange.getResponse());
 		ServerWebExchange counted = exchange.mutate().response(response).build();

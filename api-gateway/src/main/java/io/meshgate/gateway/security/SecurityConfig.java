@@ -5,8 +5,11 @@ import io.meshgate.gateway.cors.CorsProperties;
 import io.meshgate.gateway.problem.Problems;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -34,6 +37,21 @@ import org.springframework.web.server.WebFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+	/**
+	 * The actuator, on the management port only: never routed by the gateway nor exposed
+	 * by the ingress, reachable by the kubelet's probes and by Prometheus.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain managementSecurityWebFilterChain(ServerHttpSecurity http) {
+		return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.build();
+	}
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewaySecurityProperties security,

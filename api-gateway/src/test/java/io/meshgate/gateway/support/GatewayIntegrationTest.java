@@ -24,7 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "meshgate.gateway.security.issuer=" + Tokens.ISSUER,
 				"meshgate.gateway.cors.allowed-origins=https://app.test.meshgate.io",
 				"spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
-				"meshgate.gateway.filtering.max-body-size=1KB", "management.server.port=0" })
+				"meshgate.gateway.filtering.max-body-size=1KB", "management.server.port=0",
+				// Generous for the suite; the sign-up route's own tight limit is tested.
+				"meshgate.gateway.rate-limit.burst-capacity=10000",
+				"meshgate.gateway.rate-limit.replenish-rate=10000" })
 public abstract class GatewayIntegrationTest {
 
 	private static final int CLOSED_PORT = closedPort();
@@ -38,6 +41,7 @@ public abstract class GatewayIntegrationTest {
 	static void backends(DynamicPropertyRegistry registry) {
 		String upstream = TestUpstream.instance().uri();
 		registry.add("meshgate.gateway.security.jwk-set-uri", TestJwks.instance()::uri);
+		registry.add("spring.data.redis.port", TestRedis.instance()::port);
 		registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", () -> upstream);
 		registry.add("spring.cloud.discovery.client.simple.instances.review-service[0].uri", () -> upstream);
 		registry.add("spring.cloud.discovery.client.simple.instances.auth-service[0].uri", () -> upstream);

@@ -44,6 +44,11 @@ public final class Tokens {
 		return this;
 	}
 
+	public Tokens subject(String subject) {
+		this.claims.subject(subject);
+		return this;
+	}
+
 	public Tokens issuer(String issuer) {
 		this.claims.issuer(issuer);
 		return this;

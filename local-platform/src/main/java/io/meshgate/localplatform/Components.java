@@ -23,6 +23,9 @@ final class Components {
 			service("auth-service", 9000, 9001).withDatabase("auth")
 				.withEnvironment(Components::authServiceEnvironment)
 				.withLink("OIDC discovery", "/.well-known/openid-configuration"),
+			service("member-service", 8101, 9101).inModule("domain-services/member-service")
+				.withDatabase("member")
+				.withEnvironment(Components::resourceServerEnvironment),
 			service("api-gateway", 8443, 9443).withHttps()
 				.withEnvironment(Components::gatewayEnvironment)
 				.withLink("OIDC discovery", "/.well-known/openid-configuration"));
@@ -36,6 +39,13 @@ final class Components {
 	private static final int GATEWAY_PORT = 8443;
 
 	private static final int AUTH_SERVICE_PORT = 9000;
+
+	/**
+	 * Redis for the gateway's rate limits (not 6379, which is often the developer's own).
+	 */
+	private static final int REDIS_PORT = 16379;
+
+	private static final String REDIS_PASSWORD = "redis.password";
 
 	private Components() {
 	}
@@ -70,6 +80,10 @@ final class Components {
 		List<Component> components = new ArrayList<>();
 		components.add(postgres);
 		Set<String> running = built.stream().map(ServiceDefinition::name).collect(Collectors.toUnmodifiableSet());
+		if (running.contains(GATEWAY)) {
+			components.add(new LocalRedis(options.port(REDIS_PORT), secrets.get(REDIS_PASSWORD), options.logDirectory(),
+					options.runDirectory()));
+		}
 		built.forEach((service) -> components.add(springBootService(service, options, postgres, secrets, running)));
 		return new Plan(List.copyOf(components), List.copyOf(notBuilt));
 	}
@@ -105,8 +119,8 @@ final class Components {
 	}
 
 	/**
-	 * The gateway's TLS key store and where it finds the issuer, the JWKS and the
-	 * services. Discovery entries go in SPRING_APPLICATION_JSON because their keys
+	 * The gateway's TLS key store, its Redis, and where it finds the issuer, the JWKS and
+	 * the services. Discovery entries go in SPRING_APPLICATION_JSON because their keys
 	 * contain dashes, which environment variable names cannot carry.
 	 */
 	private static Map<String, String> gatewayEnvironment(ServiceContext context) {
@@ -119,7 +133,15 @@ final class Components {
 		GATEWAY_UPSTREAMS.forEach((service, port) -> json.add(jsonEntry(
 				"spring.cloud.discovery.client.simple.instances." + service + "[0].uri", context.localUrl(port))));
 		return Map.of("MESHGATE_TLS_KEYSTORE", keyStore.toString(), "MESHGATE_TLS_KEYSTORE_PASSWORD", keyStorePassword,
-				"SPRING_APPLICATION_JSON", json.toString());
+				"SPRING_DATA_REDIS_PORT", String.valueOf(context.options().port(REDIS_PORT)),
+				"SPRING_DATA_REDIS_PASSWORD", context.secret(REDIS_PASSWORD), "SPRING_APPLICATION_JSON",
+				json.toString());
+	}
+
+	/** Where a domain service checks tokens: the public issuer, auth-service's keys. */
+	private static Map<String, String> resourceServerEnvironment(ServiceContext context) {
+		return Map.of("MESHGATE_SECURITY_ISSUER", issuer(context), "MESHGATE_SECURITY_JWKSETURI",
+				context.localUrl(AUTH_SERVICE_PORT) + "/oauth2/jwks");
 	}
 
 	/** The public origin: the gateway's when it runs, auth-service's own otherwise. */

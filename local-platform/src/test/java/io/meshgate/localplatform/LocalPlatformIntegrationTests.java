@@ -7,7 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
+import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -59,8 +63,10 @@ class LocalPlatformIntegrationTests {
 			assertThat(processes).hasSize(platform.components().size());
 			assertEveryServiceReady();
 			assertEveryDatabaseAcceptsItsService();
-			assertThat(get(authServiceUrl() + "/.well-known/openid-configuration").body())
-				.contains("\"issuer\":\"" + authServiceUrl() + "\"");
+			// The public origin is the gateway's, over HTTPS with the certificate made on
+			// first start, and it reaches auth-service through discovery.
+			assertThat(getThroughGateway("/.well-known/openid-configuration").body())
+				.contains("\"issuer\":\"" + gatewayUrl() + "\"");
 		}
 		finally {
 			platform.stop();
@@ -170,8 +176,24 @@ class LocalPlatformIntegrationTests {
 		assertThat(processesMentioning(this.localDirectory)).isEmpty();
 	}
 
-	private String authServiceUrl() {
-		return "http://localhost:" + this.options.port(9000);
+	private String gatewayUrl() {
+		return "https://localhost:" + this.options.port(8443);
+	}
+
+	/** Trusts exactly the local certificate the launcher generated, nothing else. */
+	private HttpResponse<String> getThroughGateway(String path) throws Exception {
+		KeyStore trusted = KeyStore.getInstance("PKCS12");
+		try (InputStream in = Files.newInputStream(this.localDirectory.resolve("tls/gateway.p12"))) {
+			trusted.load(in,
+					Secrets.load(this.options.secretsFile()).get("api-gateway.tls.keystore-password").toCharArray());
+		}
+		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trust.init(trusted);
+		SSLContext tls = SSLContext.getInstance("TLS");
+		tls.init(null, trust.getTrustManagers(), null);
+		HttpClient https = HttpClient.newBuilder().sslContext(tls).build();
+		return https.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String url) throws IOException, InterruptedException {

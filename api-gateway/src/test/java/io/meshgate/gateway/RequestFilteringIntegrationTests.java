@@ -78,6 +78,14 @@ class RequestFilteringIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void refusesOversizedHeadersWith431() {
+		HttpResponse<String> response = get("/api/reviews/12", "X-Padding", "x".repeat(20 * 1024));
+
+		assertThat(response.statusCode()).isEqualTo(431);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
 	void answersUnknownPathsWithProblemDetails() {
 		HttpResponse<String> response = get("/nowhere", "Authorization", bearer(Tokens.valid().sign()));
 

@@ -2,7 +2,10 @@ package io.meshgate.gateway;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 
+import io.meshgate.gateway.support.FailingUpstream;
 import io.meshgate.gateway.support.GatewayIntegrationTest;
 import io.meshgate.gateway.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,25 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).isPresent();
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void opensTheRouteBreakerSoAFailingServiceIsLeftAlone() {
+		int before = FailingUpstream.instance().connections();
+
+		List<HttpResponse<String>> responses = IntStream.range(0, 30)
+			.mapToObj((i) -> get("/api/storefront/graphql"))
+			.toList();
+
+		assertThat(responses).allSatisfy((response) -> {
+			assertThat(response.statusCode()).isIn(502, 503);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		});
+		HttpResponse<String> last = responses.get(responses.size() - 1);
+		assertThat(last.statusCode()).isEqualTo(503);
+		assertThat(last.headers().firstValue("Retry-After")).isPresent();
+		assertThat(FailingUpstream.instance().connections() - before).as("connections the open breaker spared")
+			.isLessThan(30);
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.meshgate.auth;
 
+import io.meshgate.service.testsupport.OAuthTestClient;
+import io.meshgate.service.testsupport.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
@@ -19,10 +21,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.meshgate.auth.OAuthTestClient.CLI_REDIRECT;
-import static io.meshgate.auth.OAuthTestClient.json;
-import static io.meshgate.auth.OAuthTestClient.location;
-import static io.meshgate.auth.OAuthTestClient.queryParam;
+import static io.meshgate.service.testsupport.OAuthTestClient.CLI_REDIRECT;
+import static io.meshgate.service.testsupport.OAuthTestClient.json;
+import static io.meshgate.service.testsupport.OAuthTestClient.location;
+import static io.meshgate.service.testsupport.OAuthTestClient.queryParam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

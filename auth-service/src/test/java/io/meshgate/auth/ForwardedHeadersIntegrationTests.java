@@ -1,5 +1,6 @@
 package io.meshgate.auth;
 
+import io.meshgate.service.testsupport.TestPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package io.meshgate.auth;
 
+import io.meshgate.service.testsupport.OAuthTestClient;
+import io.meshgate.service.testsupport.TestPostgres;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static io.meshgate.auth.OAuthTestClient.json;
+import static io.meshgate.service.testsupport.OAuthTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

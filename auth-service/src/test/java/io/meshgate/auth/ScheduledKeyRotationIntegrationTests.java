@@ -1,5 +1,7 @@
 package io.meshgate.auth;
 
+import io.meshgate.service.testsupport.OAuthTestClient;
+import io.meshgate.service.testsupport.TestPostgres;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;

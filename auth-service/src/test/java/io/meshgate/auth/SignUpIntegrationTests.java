@@ -1,5 +1,7 @@
 package io.meshgate.auth;
 
+import io.meshgate.service.testsupport.OAuthTestClient;
+import io.meshgate.service.testsupport.TestPostgres;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -14,7 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.meshgate.auth.OAuthTestClient.json;
+import static io.meshgate.service.testsupport.OAuthTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

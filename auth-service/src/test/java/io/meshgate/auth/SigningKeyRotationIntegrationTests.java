@@ -1,5 +1,7 @@
 package io.meshgate.auth;
 
+import io.meshgate.service.testsupport.OAuthTestClient;
+import io.meshgate.service.testsupport.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.meshgate.auth.OAuthTestClient.json;
+import static io.meshgate.service.testsupport.OAuthTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

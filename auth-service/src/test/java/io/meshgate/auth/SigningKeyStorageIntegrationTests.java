@@ -1,5 +1,6 @@
 package io.meshgate.auth;
 
+import io.meshgate.service.testsupport.TestPostgres;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;

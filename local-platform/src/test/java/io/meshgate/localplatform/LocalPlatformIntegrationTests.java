@@ -6,25 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
-import java.security.KeyStore;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import io.meshgate.service.testsupport.OAuthTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +70,7 @@ class LocalPlatformIntegrationTests {
 			// first start, and it reaches auth-service through discovery.
 			assertThat(getThroughGateway("/.well-known/openid-configuration").body())
 				.contains("\"issuer\":\"" + gatewayUrl() + "\"");
+			assertPersonSignsUpGetsTokenAndReadsTheirProfileThroughTheGateway();
 		}
 		finally {
 			platform.stop();
@@ -176,12 +180,37 @@ class LocalPlatformIntegrationTests {
 		assertThat(processesMentioning(this.localDirectory)).isEmpty();
 	}
 
+	/**
+	 * The happy path a newcomer follows, all through https://localhost:8443: sign-up, the
+	 * login form and code + PKCE, then the member-service behind the gateway.
+	 */
+	private void assertPersonSignsUpGetsTokenAndReadsTheirProfileThroughTheGateway() throws Exception {
+		OAuthTestClient browser = new OAuthTestClient(gatewayUrl(), null, trustingTheLocalCertificate());
+		String email = "newcomer-" + UUID.randomUUID() + "@example.com";
+		HttpResponse<String> signUp = browser.signUp(email, "a long enough password", "Newcomer");
+		assertThat(signUp.statusCode()).isEqualTo(201);
+
+		String accessToken = browser.tokensFor(email, "a long enough password").get("access_token").asString();
+		HttpResponse<String> profile = browser.getWithToken("/api/members/me", accessToken);
+
+		assertThat(profile.statusCode()).isEqualTo(200);
+		assertThat(profile.headers().firstValue("ETag")).isPresent();
+		assertThat(OAuthTestClient.json(profile).get("id").asString())
+			.isEqualTo(OAuthTestClient.json(signUp).get("id").asString());
+	}
+
 	private String gatewayUrl() {
 		return "https://localhost:" + this.options.port(8443);
 	}
 
-	/** Trusts exactly the local certificate the launcher generated, nothing else. */
 	private HttpResponse<String> getThroughGateway(String path) throws Exception {
+		HttpClient https = HttpClient.newBuilder().sslContext(trustingTheLocalCertificate()).build();
+		return https.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Trusts exactly the local certificate the launcher generated, nothing else. */
+	private SSLContext trustingTheLocalCertificate() throws Exception {
 		KeyStore trusted = KeyStore.getInstance("PKCS12");
 		try (InputStream in = Files.newInputStream(this.localDirectory.resolve("tls/gateway.p12"))) {
 			trusted.load(in,
@@ -191,9 +220,7 @@ class LocalPlatformIntegrationTests {
 		trust.init(trusted);
 		SSLContext tls = SSLContext.getInstance("TLS");
 		tls.init(null, trust.getTrustManagers(), null);
-		HttpClient https = HttpClient.newBuilder().sslContext(tls).build();
-		return https.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return tls;
 	}
 
 	private HttpResponse<String> get(String url) throws IOException, InterruptedException {

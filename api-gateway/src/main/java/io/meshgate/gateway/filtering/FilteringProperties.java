@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxBodySize the largest request body; a route overrides it with metadata
  * {@code max-body-size}
+ * @param maxHeaderSize the largest request header block (names and values) answered with
+ * problem details; beyond {@code server.max-http-request-header-size}, the HTTP server
+ * answers 431 itself, without a body
  * @param trustedProxies peers whose {@code X-Forwarded-*} and {@code Forwarded} headers
  * are believed (a regular expression over the peer's IP address). Locally nobody: the
  * gateway is the edge. In the mesh the Istio sidecar ({@code 127.0.0.6}), which passes on
@@ -20,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("meshgate.gateway.filtering")
-public record FilteringProperties(@NotNull DataSize maxBodySize, @NotNull Pattern trustedProxies) {
+public record FilteringProperties(@NotNull DataSize maxBodySize, @NotNull DataSize maxHeaderSize,
+		@NotNull Pattern trustedProxies) {
 
 }

@@ -9,6 +9,7 @@ import io.meshgate.gateway.problem.Problems;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,9 @@ import org.springframework.web.util.UriUtils;
  * Refuses request targets that mean different things to different parsers, before any
  * routing or security decision is made on them: encoded slashes and backslashes, dot
  * segments (also percent- or double-encoded), path parameters, control characters; and
- * the TRACE and CONNECT methods. A route could otherwise be matched on one reading of the
- * path while a service acts on another ({@code /api/members/..%2F..%2Factuator}).
+ * the TRACE and CONNECT methods. Oversized header blocks get 431. A route could otherwise
+ * be matched on one reading of the path while a service acts on another
+ * ({@code /api/members/..%2F..%2Factuator}).
  */
 @Component
 class RequestHygieneWebFilter implements WebFilter, Ordered {
@@ -41,8 +43,11 @@ class RequestHygieneWebFilter implements WebFilter, Ordered {
 
 	private final Problems problems;
 
-	RequestHygieneWebFilter(Problems problems) {
+	private final long maxHeaderBytes;
+
+	RequestHygieneWebFilter(Problems problems, FilteringProperties properties) {
 		this.problems = problems;
+		this.maxHeaderBytes = properties.maxHeaderSize().toBytes();
 	}
 
 	@Override
@@ -59,11 +64,23 @@ class RequestHygieneWebFilter implements WebFilter, Ordered {
 						HttpMethod.DELETE, HttpMethod.OPTIONS));
 			return this.problems.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, "This method is not allowed.");
 		}
+		if (headerBytes(exchange.getRequest().getHeaders()) > this.maxHeaderBytes) {
+			return this.problems.write(exchange, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+					"The request headers are too large.");
+		}
 		String violation = violation(exchange.getRequest().getURI().getRawPath());
 		if (violation != null) {
 			return this.problems.write(exchange, HttpStatus.BAD_REQUEST, "The request path " + violation + ".");
 		}
 		return chain.filter(exchange);
+	}
+
+	/** The size of the header block as sent: each {@code name: value\r\n}. */
+	private static long headerBytes(HttpHeaders headers) {
+		long[] bytes = { 0 };
+		headers.forEach((name, values) -> values
+			.forEach((value) -> bytes[0] += name.length() + value.length() + ": \r\n".length()));
+		return bytes[0];
 	}
 
 	/** Why the raw path is refused, or null if it is acceptable. */

@@ -7,8 +7,10 @@ import io.netty.channel.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -45,8 +47,7 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			// e.g. Allow on 405
 			exchange.getResponse().getHeaders().addAll(statusException.getHeaders());
 		}
-		if (status.is5xxServerError() && status != HttpStatus.SERVICE_UNAVAILABLE
-				&& status != HttpStatus.GATEWAY_TIMEOUT) {
+		if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
 			logger.error("Request failed", error);
 		}
 		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
@@ -61,11 +62,17 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			HttpStatus status = HttpStatus.resolve(code.value());
 			return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		if (error instanceof ConnectTimeoutException || error instanceof ConnectException) {
+		// An open circuit breaker, or no instance of the service to call.
+		if (error instanceof ServiceUnavailableException || error instanceof ConnectTimeoutException
+				|| error instanceof ConnectException) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		if (error instanceof TimeoutException) {
 			return HttpStatus.GATEWAY_TIMEOUT;
+		}
+		if (error instanceof PrematureCloseException) {
+			// The service closed the connection without an answer.
+			return HttpStatus.BAD_GATEWAY;
 		}
 		if (error instanceof DataBufferLimitException) {
 			return HttpStatus.CONTENT_TOO_LARGE;
@@ -78,6 +85,7 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			case NOT_FOUND -> "No route matches this request.";
 			case SERVICE_UNAVAILABLE -> "The service is unavailable; try again shortly.";
 			case GATEWAY_TIMEOUT -> "The service did not answer in time.";
+			case BAD_GATEWAY -> "The service gave no valid answer.";
 			case CONTENT_TOO_LARGE -> "The request body is too large.";
 			case METHOD_NOT_ALLOWED -> "This method is not allowed here.";
 			case BAD_REQUEST -> "The request is malformed.";

@@ -16,9 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway running on a random port over real HTTP, in front of {@link TestUpstream}
- * (member-service, review-service, accounts), {@link TestJwks} (auth-service's keys) and
- * a product-service whose port nothing listens on. All test classes extending this share
- * one gateway.
+ * (member-service, review-service, accounts), {@link TestJwks} (auth-service's keys), a
+ * product-service whose port nothing listens on and a storefront-service that hangs up
+ * ({@link FailingUpstream}). All test classes extending this share one gateway.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "meshgate.gateway.security.issuer=" + Tokens.ISSUER,
@@ -45,6 +45,8 @@ public abstract class GatewayIntegrationTest {
 		registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", () -> upstream);
 		registry.add("spring.cloud.discovery.client.simple.instances.review-service[0].uri", () -> upstream);
 		registry.add("spring.cloud.discovery.client.simple.instances.auth-service[0].uri", () -> upstream);
+		registry.add("spring.cloud.discovery.client.simple.instances.storefront-service[0].uri",
+				FailingUpstream.instance()::uri);
 		registry.add("spring.cloud.discovery.client.simple.instances.product-service[0].uri",
 				() -> "http://127.0.0.1:" + CLOSED_PORT);
 	}

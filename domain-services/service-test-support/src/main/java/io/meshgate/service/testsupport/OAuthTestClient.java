@@ -1,4 +1,4 @@
-package io.meshgate.auth;
+package io.meshgate.service.testsupport;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import javax.net.ssl.SSLContext;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -48,6 +50,7 @@ public final class OAuthTestClient {
 
 	private final String forwardedFor;
 
+	/** A browser talking plain HTTP to a service on this loopback port. */
 	public OAuthTestClient(int port) {
 		this(port, null);
 	}
@@ -57,12 +60,23 @@ public final class OAuthTestClient {
 	 * {@code X-Forwarded-For}, as the gateway does for the people it serves.
 	 */
 	public OAuthTestClient(int port, String forwardedFor) {
-		this.baseUrl = "http://localhost:" + port;
+		this("http://localhost:" + port, forwardedFor, null);
+	}
+
+	/**
+	 * A browser talking to {@code baseUrl}, e.g. the gateway over HTTPS, trusting what
+	 * {@code tls} trusts (null: the JDK's defaults).
+	 */
+	public OAuthTestClient(String baseUrl, String forwardedFor, SSLContext tls) {
+		this.baseUrl = baseUrl;
 		this.forwardedFor = forwardedFor;
-		this.http = HttpClient.newBuilder()
+		HttpClient.Builder builder = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+			.followRedirects(HttpClient.Redirect.NEVER);
+		if (tls != null) {
+			builder.sslContext(tls);
+		}
+		this.http = builder.build();
 	}
 
 	public HttpResponse<String> signUp(String email, String password, String displayName) {

@@ -10,7 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.meshgate.gateway.support.GatewayIntegrationTest;
-import io.meshgate.gateway.support.Tokens;
+import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,8 @@ class AccessLogIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void logsAuthenticatedRequestWithoutTokenOrQueryValues() {
-		String token = Tokens.valid().sign();
+		TestTokens tokens = TestTokens.valid();
+		String token = tokens.sign();
 
 		get("/api/members/me?email=secret@example.com", "Authorization", bearer(token), "User-Agent", "tests/1.0");
 
@@ -67,7 +68,7 @@ class AccessLogIntegrationTests extends GatewayIntegrationTest {
 		assertThat(line.get("durationMs").asLong()).isNotNegative();
 		assertThat(line.get("bytesOut").asLong()).isPositive();
 		assertThat(line.get("clientIp").asString()).isEqualTo("127.0.0.1");
-		assertThat(line.get("userId").asString()).isEqualTo(Tokens.SUBJECT);
+		assertThat(line.get("userId").asString()).isEqualTo(tokens.subject());
 		assertThat(line.get("userAgent").asString()).isEqualTo("tests/1.0");
 		assertThat(line.get("traceId").asString()).matches("[0-9a-f]{32}");
 		assertThat(line.toString()).doesNotContain(token)

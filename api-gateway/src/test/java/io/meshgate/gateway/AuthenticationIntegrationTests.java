@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.meshgate.gateway.support.GatewayIntegrationTest;
-import io.meshgate.gateway.support.TestJwks;
+import io.meshgate.service.testsupport.TestJwks;
 import io.meshgate.gateway.support.TestUpstream;
-import io.meshgate.gateway.support.Tokens;
+import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +22,7 @@ class AuthenticationIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void passesValidTokenUnchangedToTheService() {
-		String token = Tokens.valid().sign();
+		String token = TestTokens.valid().sign();
 
 		HttpResponse<String> response = get(PROTECTED, "Authorization", bearer(token));
 
@@ -42,53 +42,53 @@ class AuthenticationIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void refusesUnsignedToken() {
-		assertUnauthorized(get(PROTECTED, "Authorization", bearer(Tokens.valid().unsigned())));
+		assertUnauthorized(get(PROTECTED, "Authorization", bearer(TestTokens.valid().unsigned())));
 	}
 
 	@Test
 	void refusesHmacTokenSignedWithThePublicKey() {
-		assertUnauthorized(get(PROTECTED, "Authorization", bearer(Tokens.valid().hmacWithPublicKey())));
+		assertUnauthorized(get(PROTECTED, "Authorization", bearer(TestTokens.valid().hmacWithPublicKey())));
 	}
 
 	@Test
 	void refusesBadSignature() {
-		assertUnauthorized(get(PROTECTED, "Authorization", bearer(Tokens.valid().withBadSignature())));
+		assertUnauthorized(get(PROTECTED, "Authorization", bearer(TestTokens.valid().withBadSignature())));
 	}
 
 	@Test
 	void refusesExpiredTokenBeyondTheClockSkew() {
-		String token = Tokens.valid().expiredSince(Duration.ofSeconds(90)).sign();
+		String token = TestTokens.valid().expiredSince(Duration.ofSeconds(90)).sign();
 
 		assertUnauthorized(get(PROTECTED, "Authorization", bearer(token)));
 	}
 
 	@Test
 	void refusesTokenNotValidYet() {
-		String token = Tokens.valid().notBefore(Instant.now().plus(Duration.ofMinutes(5))).sign();
+		String token = TestTokens.valid().notBefore(Instant.now().plus(Duration.ofMinutes(5))).sign();
 
 		assertUnauthorized(get(PROTECTED, "Authorization", bearer(token)));
 	}
 
 	@Test
 	void refusesTokenWithoutExpiry() {
-		assertUnauthorized(get(PROTECTED, "Authorization", bearer(Tokens.valid().withoutExpiry().sign())));
+		assertUnauthorized(get(PROTECTED, "Authorization", bearer(TestTokens.valid().withoutExpiry().sign())));
 	}
 
 	@Test
 	void refusesTokenFromAnotherIssuer() {
-		String token = Tokens.valid().issuer("https://evil.example").sign();
+		String token = TestTokens.valid().issuer("https://evil.example").sign();
 
 		assertUnauthorized(get(PROTECTED, "Authorization", bearer(token)));
 	}
 
 	@Test
 	void refusesTokenForAnotherAudience() {
-		assertUnauthorized(get(PROTECTED, "Authorization", bearer(Tokens.valid().audience("other-api").sign())));
+		assertUnauthorized(get(PROTECTED, "Authorization", bearer(TestTokens.valid().audience("other-api").sign())));
 	}
 
 	@Test
 	void refusesTokenSignedByAnUnknownKey() {
-		String token = Tokens.valid().signedWith(TestJwks.newKey()).sign();
+		String token = TestTokens.valid().signedWith(TestJwks.newKey()).sign();
 
 		assertUnauthorized(get(PROTECTED, "Authorization", bearer(token)));
 	}
@@ -98,7 +98,7 @@ class AuthenticationIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> response = send(
 				java.net.http.HttpRequest.newBuilder(uri("/api/products"))
 					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")),
-				"Authorization", bearer(Tokens.valid().scope("openid").sign()), "Content-Type", "application/json");
+				"Authorization", bearer(TestTokens.valid().scope("openid").sign()), "Content-Type", "application/json");
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -106,7 +106,8 @@ class AuthenticationIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void removesUserHeadersSentByTheClient() {
-		get(PROTECTED, "Authorization", bearer(Tokens.valid().sign()), "X-User-Id", "admin", "X-User-Roles", "ADMIN");
+		get(PROTECTED, "Authorization", bearer(TestTokens.valid().sign()), "X-User-Id", "admin", "X-User-Roles",
+				"ADMIN");
 
 		assertThat(TestUpstream.instance().lastTo("/me").headers()).doesNotContainKeys("X-User-Id", "X-User-Roles");
 	}

@@ -5,7 +5,7 @@ import java.net.http.HttpResponse;
 
 import io.meshgate.gateway.support.GatewayIntegrationTest;
 import io.meshgate.gateway.support.TestUpstream;
-import io.meshgate.gateway.support.Tokens;
+import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +41,7 @@ class CorsIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void replacesTheServicesCorsHeadersWithExactlyOneSetOfItsOwn() {
 		HttpResponse<String> response = get("/api/members/cors", "Origin", ALLOWED, "Authorization",
-				bearer(Tokens.valid().sign()));
+				bearer(TestTokens.valid().sign()));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly(ALLOWED);
@@ -52,7 +52,7 @@ class CorsIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void addsNoCorsHeadersForOtherOrigins() {
 		HttpResponse<String> response = get("/api/members/cors", "Origin", "https://evil.example", "Authorization",
-				bearer(Tokens.valid().sign()));
+				bearer(TestTokens.valid().sign()));
 
 		assertThat(response.headers().allValues("Access-Control-Allow-Origin")).isEmpty();
 	}

@@ -7,10 +7,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import io.meshgate.gateway.support.TestJwks;
+import io.meshgate.service.testsupport.TestJwks;
 import io.meshgate.gateway.support.TestRedis;
 import io.meshgate.gateway.support.TestUpstream;
-import io.meshgate.gateway.support.Tokens;
+import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,7 +33,8 @@ class GracefulShutdownIntegrationTests {
 		// Command-line arguments: they override application.yaml, default properties do
 		// not.
 		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
-				"--server.port=0", "--management.server.port=0", "--meshgate.gateway.security.issuer=" + Tokens.ISSUER,
+				"--server.port=0", "--management.server.port=0",
+				"--meshgate.gateway.security.issuer=" + TestJwks.ISSUER,
 				"--meshgate.gateway.security.jwk-set-uri=" + TestJwks.instance().uri(),
 				"--spring.data.redis.port=" + TestRedis.instance().port(),
 				"--spring.cloud.discovery.client.simple.instances.member-service[0].uri="
@@ -41,7 +42,7 @@ class GracefulShutdownIntegrationTests {
 		int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
 		ApplicationAvailability availability = gateway.getBean(ApplicationAvailability.class);
 		HttpRequest slow = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/members/slow"))
-			.header("Authorization", "Bearer " + Tokens.valid().sign())
+			.header("Authorization", "Bearer " + TestTokens.valid().sign())
 			.build();
 		CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient()
 			.sendAsync(slow, HttpResponse.BodyHandlers.ofString());

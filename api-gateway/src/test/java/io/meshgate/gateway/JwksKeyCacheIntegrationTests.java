@@ -6,8 +6,8 @@ import java.util.stream.IntStream;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.meshgate.gateway.support.GatewayIntegrationTest;
-import io.meshgate.gateway.support.TestJwks;
-import io.meshgate.gateway.support.Tokens;
+import io.meshgate.service.testsupport.TestJwks;
+import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +33,11 @@ class JwksKeyCacheIntegrationTests extends GatewayIntegrationTest {
 		int before = TestJwks.instance().fetches();
 
 		HttpResponse<String> withNewKey = get("/api/members/me", "Authorization",
-				bearer(Tokens.valid().signedWith(rotated).sign()));
+				bearer(TestTokens.valid().signedWith(rotated).sign()));
 		int afterNewKey = TestJwks.instance().fetches();
 		long refused = IntStream.range(0, 100)
 			.mapToObj((i) -> CompletableFuture.supplyAsync(() -> get("/api/members/me", "Authorization",
-					bearer(Tokens.valid().signedWith(TestJwks.newKey()).sign()))))
+					bearer(TestTokens.valid().signedWith(TestJwks.newKey()).sign()))))
 			.map(CompletableFuture::join)
 			.filter((response) -> response.statusCode() == 401)
 			.count();
@@ -50,13 +50,13 @@ class JwksKeyCacheIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void keepsAcceptingKnownKeysWhileTheJwksIsDown() {
-		get("/api/members/me", "Authorization", bearer(Tokens.valid().sign()));
+		get("/api/members/me", "Authorization", bearer(TestTokens.valid().sign()));
 		TestJwks.instance().setDown(true);
 
 		HttpResponse<String> known = get("/api/members/me", "Authorization",
-				bearer(Tokens.valid().scope("fresh").sign()));
+				bearer(TestTokens.valid().scope("fresh").sign()));
 		HttpResponse<String> unknown = get("/api/members/me", "Authorization",
-				bearer(Tokens.valid().signedWith(TestJwks.newKey()).sign()));
+				bearer(TestTokens.valid().signedWith(TestJwks.newKey()).sign()));
 
 		assertThat(known.statusCode()).isEqualTo(200);
 		assertThat(unknown.statusCode()).isEqualTo(401);

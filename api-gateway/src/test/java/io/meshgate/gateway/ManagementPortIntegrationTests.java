@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.meshgate.gateway.support.GatewayIntegrationTest;
-import io.meshgate.gateway.support.Tokens;
+import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -39,7 +39,7 @@ class ManagementPortIntegrationTests extends GatewayIntegrationTest {
 		HttpResponse<String> gateway = HttpClient.newHttpClient()
 			.send(HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/gateway/routes"))
-				.header("Authorization", bearer(Tokens.valid().sign()))
+				.header("Authorization", bearer(TestTokens.valid().sign()))
 				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(gateway.statusCode()).isEqualTo(404);

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.meshgate.gateway.support.GatewayIntegrationTest;
-import io.meshgate.gateway.support.Tokens;
+import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +43,8 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void limitsAuthenticatedClientsByTokenSubject() {
-		String alice = bearer(Tokens.valid().subject(UUID.randomUUID().toString()).sign());
-		String bob = bearer(Tokens.valid().subject(UUID.randomUUID().toString()).sign());
+		String alice = bearer(TestTokens.valid().subject(UUID.randomUUID().toString()).sign());
+		String bob = bearer(TestTokens.valid().subject(UUID.randomUUID().toString()).sign());
 		for (int i = 0; i < 5; i++) {
 			signUp("Authorization", alice);
 		}

@@ -6,9 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import io.meshgate.gateway.support.TestJwks;
+import io.meshgate.service.testsupport.TestJwks;
 import io.meshgate.gateway.support.TestUpstream;
-import io.meshgate.gateway.support.Tokens;
+import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through unlimited.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "meshgate.gateway.security.issuer=" + Tokens.ISSUER, "management.server.port=0",
+		properties = { "meshgate.gateway.security.issuer=" + TestJwks.ISSUER, "management.server.port=0",
 				// Nothing listens on port 9 here.
 				"spring.data.redis.port=9" })
 class RedisUnavailableIntegrationTests {

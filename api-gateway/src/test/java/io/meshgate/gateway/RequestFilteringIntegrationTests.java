@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import io.meshgate.gateway.support.GatewayIntegrationTest;
 import io.meshgate.gateway.support.RawHttp;
 import io.meshgate.gateway.support.TestUpstream;
-import io.meshgate.gateway.support.Tokens;
+import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class RequestFilteringIntegrationTests extends GatewayIntegrationTest {
 	void refusesMethodTheRouteDoesNotAllow() {
 		HttpResponse<String> response = send(
 				HttpRequest.newBuilder(uri("/api/accounts")).method("DELETE", HttpRequest.BodyPublishers.noBody()),
-				"Authorization", bearer(Tokens.valid().sign()));
+				"Authorization", bearer(TestTokens.valid().sign()));
 
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow"))
@@ -59,7 +59,7 @@ class RequestFilteringIntegrationTests extends GatewayIntegrationTest {
 	void refusesBodyLargerThanTheLimitByContentLength() {
 		HttpResponse<String> response = send(
 				HttpRequest.newBuilder(uri("/api/reviews")).POST(HttpRequest.BodyPublishers.ofString("x".repeat(2048))),
-				"Authorization", bearer(Tokens.valid().sign()), "Content-Type", "application/json");
+				"Authorization", bearer(TestTokens.valid().sign()), "Content-Type", "application/json");
 
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -69,7 +69,7 @@ class RequestFilteringIntegrationTests extends GatewayIntegrationTest {
 	void refusesChunkedBodyLargerThanTheLimit() {
 		String chunk = "x".repeat(600);
 		String response = RawHttp.exchange(this.port, "POST /api/reviews HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-				+ bearer(Tokens.valid().sign())
+				+ bearer(TestTokens.valid().sign())
 				+ "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
 				+ Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n" + Integer.toHexString(chunk.length())
 				+ "\r\n" + chunk + "\r\n0\r\n\r\n");
@@ -87,7 +87,7 @@ class RequestFilteringIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void answersUnknownPathsWithProblemDetails() {
-		HttpResponse<String> response = get("/nowhere", "Authorization", bearer(Tokens.valid().sign()));
+		HttpResponse<String> response = get("/nowhere", "Authorization", bearer(TestTokens.valid().sign()));
 
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

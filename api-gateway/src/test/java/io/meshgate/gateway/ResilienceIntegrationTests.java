@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 
 import io.meshgate.gateway.support.FailingUpstream;
 import io.meshgate.gateway.support.GatewayIntegrationTest;
-import io.meshgate.gateway.support.Tokens;
+import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +50,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void answers504WhenTheServiceIsTooSlow() {
-		HttpResponse<String> response = get("/api/members/slow", "Authorization", bearer(Tokens.valid().sign()));
+		HttpResponse<String> response = get("/api/members/slow", "Authorization", bearer(TestTokens.valid().sign()));
 
 		assertThat(response.statusCode()).isEqualTo(504);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -6,7 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.meshgate.gateway.support.TestUpstream;
-import io.meshgate.gateway.support.Tokens;
+import io.meshgate.service.testsupport.TestJwks;
+import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every token (there is no key to check it with) instead of failing the start.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "meshgate.gateway.security.issuer=" + Tokens.ISSUER, "management.server.port=0",
+		properties = { "meshgate.gateway.security.issuer=" + TestJwks.ISSUER, "management.server.port=0",
 				// Nothing listens on port 9 (discard) here: the JWKS is unreachable.
 				"meshgate.gateway.security.jwk-set-uri=http://127.0.0.1:9/oauth2/jwks" })
 class StartWithoutAuthServiceIntegrationTests {
@@ -45,7 +46,7 @@ class StartWithoutAuthServiceIntegrationTests {
 		HttpResponse<Void> publicRoute = http.send(HttpRequest.newBuilder(uri("/api/reviews/1")).build(),
 				HttpResponse.BodyHandlers.discarding());
 		HttpResponse<Void> protectedRoute = http.send(HttpRequest.newBuilder(uri("/api/members/me"))
-			.header("Authorization", "Bearer " + Tokens.valid().sign())
+			.header("Authorization", "Bearer " + TestTokens.valid().sign())
 			.build(), HttpResponse.BodyHandlers.discarding());
 
 		assertThat(publicRoute.statusCode()).isEqualTo(200);

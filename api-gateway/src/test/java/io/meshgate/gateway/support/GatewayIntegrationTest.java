@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.meshgate.service.testsupport.TestJwks;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * ({@link FailingUpstream}). All test classes extending this share one gateway.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "meshgate.gateway.security.issuer=" + Tokens.ISSUER,
+		properties = { "meshgate.gateway.security.issuer=" + TestJwks.ISSUER,
 				"meshgate.gateway.cors.allowed-origins=https://app.test.meshgate.io",
 				"spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
 				"meshgate.gateway.filtering.max-body-size=1KB", "management.server.port=0",

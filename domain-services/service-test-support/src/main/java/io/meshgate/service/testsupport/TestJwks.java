@@ -5,10 +5,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -29,10 +34,15 @@ public final class TestJwks {
 
 	private final RSAKey signingKey = newKey();
 
+	private final List<RSAKey> published = new CopyOnWriteArrayList<>(List.of(this.signingKey));
+
+	private final AtomicInteger fetches = new AtomicInteger();
+
+	private final AtomicBoolean down = new AtomicBoolean();
+
 	private final HttpServer server;
 
 	private TestJwks() {
-		byte[] body = new JWKSet(this.signingKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -40,6 +50,14 @@ public final class TestJwks {
 			throw new UncheckedIOException("Cannot start the test JWKS endpoint", ex);
 		}
 		this.server.createContext("/oauth2/jwks", (exchange) -> {
+			this.fetches.incrementAndGet();
+			if (this.down.get()) {
+				exchange.sendResponseHeaders(503, -1);
+				exchange.close();
+				return;
+			}
+			byte[] body = new JWKSet(this.published.stream().map((key) -> (JWK) key.toPublicJWK()).toList()).toString()
+				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
@@ -69,6 +87,22 @@ public final class TestJwks {
 	/** The published key, private part included, that signs valid test tokens. */
 	public RSAKey signingKey() {
 		return this.signingKey;
+	}
+
+	/** Publishes another key, as auth-service does ahead of a rotation. */
+	public RSAKey publish(RSAKey key) {
+		this.published.add(key);
+		return key;
+	}
+
+	/** How many times the JWKS has been fetched so far. */
+	public int fetches() {
+		return this.fetches.get();
+	}
+
+	/** While down, the endpoint answers 503, as during an auth-service outage. */
+	public void setDown(boolean down) {
+		this.down.set(down);
 	}
 
 	/** A key that is not published: tokens it signs have an unknown {@code kid}. */

@@ -130,4 +130,11 @@ public final class TestTokens {
 		}
 	}
 
+	/** A valid token whose signature belongs to another payload. */
+	public String withBadSignature() {
+		String[] parts = sign().split("\\.");
+		String otherSignature = TestTokens.valid().scope("products.write").sign().split("\\.")[2];
+		return parts[0] + "." + parts[1] + "." + otherSignature;
+	}
+
 }

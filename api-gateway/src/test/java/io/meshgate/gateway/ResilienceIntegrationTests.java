@@ -1,5 +1,6 @@
 package io.meshgate.gateway;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +47,27 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		assertThat(last.headers().firstValue("Retry-After")).isPresent();
 		assertThat(FailingUpstream.instance().connections() - before).as("connections the open breaker spared")
 			.isLessThan(30);
+	}
+
+	@Test
+	void retriesIdempotentRequestsThatCouldNotConnectButNeverWrites() {
+		String token = bearer(TestTokens.valid().sign());
+
+		List<Integer> reads = IntStream.range(0, 6)
+			.mapToObj((i) -> get("/api/members/me", "Authorization", token).statusCode())
+			.toList();
+		List<Integer> writes = IntStream.range(0, 6)
+			.mapToObj((i) -> send(
+					HttpRequest.newBuilder(uri("/api/members/me")).PUT(HttpRequest.BodyPublishers.ofString("{}")),
+					"Authorization", token)
+				.statusCode())
+			.toList();
+
+		// One of the two instances is down: a GET that meets it is retried on the other;
+		// a PUT that meets it is not, because only the client may decide to repeat a
+		// write.
+		assertThat(reads).containsOnly(200);
+		assertThat(writes).contains(503).contains(200);
 	}
 
 	@Test

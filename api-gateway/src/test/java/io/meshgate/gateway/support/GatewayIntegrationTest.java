@@ -18,9 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway running on a random port over real HTTP, in front of {@link TestUpstream}
- * (member-service, review-service, accounts), {@link TestJwks} (auth-service's keys), a
- * product-service whose port nothing listens on and a storefront-service that hangs up
- * ({@link FailingUpstream}). All test classes extending this share one gateway.
+ * (member-service, beside a member-service instance that is down; review-service;
+ * accounts), {@link TestJwks} (auth-service's keys), a product-service whose port nothing
+ * listens on and a storefront-service that hangs up ({@link FailingUpstream}). All test
+ * classes extending this share one gateway.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "meshgate.gateway.security.issuer=" + TestJwks.ISSUER,
@@ -44,7 +45,11 @@ public abstract class GatewayIntegrationTest {
 		String upstream = TestUpstream.instance().uri();
 		registry.add("meshgate.gateway.security.jwk-set-uri", TestJwks.instance()::uri);
 		registry.add("spring.data.redis.port", TestRedis.instance()::port);
-		registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", () -> upstream);
+		// Two member-service instances, one of them down: idempotent requests reach the
+		// live one through the gateway's retry, whichever the load balancer picks first.
+		registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri",
+				() -> "http://127.0.0.1:" + CLOSED_PORT);
+		registry.add("spring.cloud.discovery.client.simple.instances.member-service[1].uri", () -> upstream);
 		registry.add("spring.cloud.discovery.client.simple.instances.review-service[0].uri", () -> upstream);
 		registry.add("spring.cloud.discovery.client.simple.instances.auth-service[0].uri", () -> upstream);
 		registry.add("spring.cloud.discovery.client.simple.instances.storefront-service[0].uri",

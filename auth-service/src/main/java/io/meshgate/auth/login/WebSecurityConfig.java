@@ -2,7 +2,7 @@ package io.meshgate.auth.login;
 
 import io.meshgate.auth.account.AccountRepository;
 import io.meshgate.auth.account.AccountUserDetailsService;
-import io.meshgate.auth.web.ProblemSecurityHandlers;
+import io.meshgate.service.support.problem.ProblemSecurityHandlers;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;

@@ -42,11 +42,13 @@ import org.springframework.web.client.RestTemplate;
  * before any key is looked at), signature against auth-service's JWKS, {@code exp}
  * required, {@code exp}/{@code nbf} with the configured skew, exact {@code iss},
  * {@code aud} containing {@code meshgate-api}. Runs before Boot's own resource-server and
- * web-security configurations, which then back off.
+ * web-security configurations, which then back off. An application with security chains
+ * of its own (auth-service, the issuer itself) keeps them and gets none of this.
  */
 @AutoConfiguration(before = { OAuth2ResourceServerAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
 		ManagementWebSecurityAutoConfiguration.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnMissingBean(SecurityFilterChain.class)
 @EnableConfigurationProperties(ResourceServerProperties.class)
 public class ResourceServerAutoConfiguration {
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -40,7 +41,8 @@ record AccessMatrix(List<String> platformPrincipals, List<String> pendingPrincip
 	}
 
 	/**
-	 * The row that decides a combination: an exact row before one with wildcards.
+	 * The row that decides a combination: an exact row before one with wildcards. A TCP
+	 * connection has no method and path (null), and only a TCP row decides it.
 	 */
 	Optional<Row> decisive(String from, String to, int port, String method, String path) {
 		return this.rows.stream()
@@ -56,31 +58,55 @@ record AccessMatrix(List<String> platformPrincipals, List<String> pendingPrincip
 	 * @param requestPrincipal JWT {@code iss/sub}, or null
 	 * @param to the workload's app label
 	 * @param port workload port
-	 * @param method HTTP method or {@code *}
-	 * @param path HTTP path or {@code *}
+	 * @param method HTTP method or {@code *}; null for a TCP port
+	 * @param path HTTP path or {@code *}; null for a TCP port
 	 * @param allowed the expected decision
 	 */
 	record Row(String from, String requestPrincipal, String to, int port, String method, String path, boolean allowed) {
 
+		/**
+		 * A row about connections to a TCP port: Istio sees no method, path or token
+		 * there.
+		 */
+		boolean tcp() {
+			return this.method == null && this.path == null && this.requestPrincipal == null;
+		}
+
+		/** A row about requests to an HTTP port. */
+		boolean http() {
+			return this.method != null && this.path != null;
+		}
+
 		boolean covers(String method, String path) {
-			return (this.method.equals(ANY) || this.method.equals(method))
-					&& (this.path.equals(ANY) || this.path.equals(path));
+			return matches(this.method, method) && matches(this.path, path);
+		}
+
+		private static boolean matches(String pattern, String value) {
+			return Objects.equals(pattern, value) || (ANY.equals(pattern) && value != null);
 		}
 
 		int wildcards() {
-			return (this.method.equals(ANY) ? 1 : 0) + (this.path.equals(ANY) ? 1 : 0);
+			return (ANY.equals(this.method) ? 1 : 0) + (ANY.equals(this.path) ? 1 : 0);
 		}
 
 		AuthorizationEvaluator.Request request(String method, String path) {
 			String principal = this.from.equals(ANONYMOUS) ? "" : this.from;
+			if (tcp()) {
+				return AuthorizationEvaluator.Request.connection(principal, this.port);
+			}
 			return new AuthorizationEvaluator.Request(principal,
 					(this.requestPrincipal != null) ? this.requestPrincipal : "", this.port, method, path);
 		}
 
+		/** Who calls what, without the decision. */
+		String call() {
+			String what = tcp() ? " TCP" : " " + this.method + " " + this.path;
+			return this.from + " -> " + this.to + ":" + this.port + what;
+		}
+
 		@Override
 		public String toString() {
-			return this.from + " -> " + this.to + ":" + this.port + " " + this.method + " " + this.path
-					+ (this.allowed ? " allowed" : " denied");
+			return call() + (this.allowed ? " allowed" : " denied");
 		}
 
 	}

@@ -12,9 +12,15 @@ class AccessMatrixCheckTests {
 
 	private static final Path SAMPLES = Path.of("src/test/resources/broken/matrix").toAbsolutePath();
 
+	private static final Path TCP_SAMPLES = Path.of("src/test/resources/broken/matrix-tcp").toAbsolutePath();
+
 	private final AccessMatrix matrix = AccessMatrix.load(SAMPLES.resolve("access-matrix.yaml"));
 
 	private final List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve("objects.yaml"));
+
+	private final AccessMatrix tcpMatrix = AccessMatrix.load(TCP_SAMPLES.resolve("access-matrix.yaml"));
+
+	private final List<ManifestObject> tcpObjects = Yaml.objects(TCP_SAMPLES.resolve("objects.yaml"));
 
 	@Test
 	void reportsARowThePoliciesContradict() {
@@ -28,6 +34,27 @@ class AccessMatrixCheckTests {
 	void reportsAnAllowanceNoRowGrants() {
 		assertThat(AccessMatrixCheck.decisionsOutsideTheMatrix(this.matrix, this.objects))
 			.anySatisfy((line) -> assertThat(line).contains("caller -> target:8081 GET /orders is allowed but no row"));
+	}
+
+	@Test
+	void reportsATcpRowThatAnHttpOnlyFieldDefeats() {
+		assertThat(AccessMatrixCheck.contradictedRows(this.tcpMatrix, this.tcpObjects))
+			.anySatisfy((line) -> assertThat(line).contains("sa/caller -> cache:6379 TCP allowed")
+				.contains("the policies decide otherwise"));
+	}
+
+	@Test
+	void reportsAnHttpRowForATcpPort() {
+		assertThat(AccessMatrixCheck.contradictedRows(this.tcpMatrix, this.tcpObjects))
+			.anySatisfy((line) -> assertThat(line).contains("sa/caller -> cache:6379 GET / denied")
+				.contains("port 6379 is TCP"));
+	}
+
+	@Test
+	void reportsATcpConnectionNoRowGrants() {
+		assertThat(AccessMatrixCheck.decisionsOutsideTheMatrix(this.tcpMatrix, this.tcpObjects))
+			.anySatisfy((line) -> assertThat(line).endsWith(
+					"objects.yaml: cluster.local/ns/meshgate/sa/other -> cache:6379 TCP is allowed but no row allows it"));
 	}
 
 }

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * one of them must match; a workload without any ALLOW policy is open. A field the
  * evaluator does not know fails loudly rather than being skipped: a policy it cannot read
  * is not proven.
+ * <p>
+ * On a TCP port there is no method, path or token. Like Istio, a rule that names such an
+ * HTTP-only field never matches a connection in an ALLOW policy, and in a DENY policy
+ * those fields are ignored, so the rule matches more.
  */
 final class AuthorizationEvaluator {
 
@@ -23,6 +27,9 @@ final class AuthorizationEvaluator {
 
 	private static final Set<String> OPERATION_FIELDS = Set.of("ports", "notPorts", "methods", "notMethods", "paths",
 			"notPaths");
+
+	private static final Set<String> HTTP_ONLY_FIELDS = Set.of("requestPrincipals", "notRequestPrincipals", "methods",
+			"notMethods", "paths", "notPaths");
 
 	private final List<ManifestObject> policies;
 
@@ -71,6 +78,9 @@ final class AuthorizationEvaluator {
 		if (rule.has("when")) {
 			throw new UnsupportedOperationException(policy.describe() + ": 'when' conditions are not evaluated");
 		}
+		if (request.tcp() && action(policy).equals("ALLOW") && namesHttpOnlyFields(rule)) {
+			return false;
+		}
 		return anyOrAbsent(rule.path("from"), (from) -> sourceMatches(policy, from.path("source"), request))
 				&& anyOrAbsent(rule.path("to"), (to) -> operationMatches(policy, to.path("operation"), request));
 	}
@@ -87,8 +97,28 @@ final class AuthorizationEvaluator {
 				&& field(operation, "methods", request.method()) && field(operation, "paths", request.path());
 	}
 
-	/** {@code name} must match when present and {@code notName} must not. */
+	private static boolean namesHttpOnlyFields(JsonNode rule) {
+		for (JsonNode clause : List.of(rule.path("from"), rule.path("to"))) {
+			for (JsonNode item : clause) {
+				JsonNode fields = item.has("source") ? item.path("source") : item.path("operation");
+				for (String field : HTTP_ONLY_FIELDS) {
+					if (fields.has(field)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * {@code name} must match when present and {@code notName} must not. A field the
+	 * request does not have (null: HTTP-only, on a TCP connection) is ignored.
+	 */
 	private static boolean field(JsonNode clause, String name, String value) {
+		if (value == null) {
+			return true;
+		}
 		String negated = "not" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
 		boolean positive = !clause.has(name) || anyValueMatches(clause.get(name), value);
 		boolean negative = clause.has(negated) && anyValueMatches(clause.get(negated), value);
@@ -128,12 +158,22 @@ final class AuthorizationEvaluator {
 	 * A request as a sidecar sees it.
 	 *
 	 * @param principal the caller's mTLS identity, empty for plaintext
-	 * @param requestPrincipal the JWT's {@code iss/sub}, empty without a token
+	 * @param requestPrincipal the JWT's {@code iss/sub}, empty without a token; null on a
+	 * TCP connection
 	 * @param port the workload port called
-	 * @param method HTTP method
-	 * @param path HTTP path
+	 * @param method HTTP method; null on a TCP connection
+	 * @param path HTTP path; null on a TCP connection
 	 */
 	record Request(String principal, String requestPrincipal, int port, String method, String path) {
+
+		/** A plain TCP connection to a port Istio does not parse as HTTP. */
+		static Request connection(String principal, int port) {
+			return new Request(principal, null, port, null, null);
+		}
+
+		boolean tcp() {
+			return this.method == null;
+		}
 
 		/** Istio derives the source namespace from the SPIFFE identity. */
 		String namespace() {

@@ -81,6 +81,30 @@ class AuthorizationEvaluatorTests {
 	}
 
 	@Test
+	void allowRuleWithHttpOnlyFieldsNeverMatchesATcpConnection() {
+		AuthorizationEvaluator evaluator = evaluator(policy("p", "ALLOW", "rules: [{from: [{source: {principals: ['"
+				+ GATEWAY + "']}}], " + "to: [{operation: {ports: ['6379'], methods: [GET]}}]}]"));
+		assertThat(evaluator.allows(AuthorizationEvaluator.Request.connection(GATEWAY, 6379), TARGET)).isFalse();
+	}
+
+	@Test
+	void allowRuleWithPrincipalsAndPortsMatchesATcpConnection() {
+		AuthorizationEvaluator evaluator = evaluator(policy("p", "ALLOW", "rules: [{from: [{source: {principals: ['"
+				+ GATEWAY + "']}}], to: [{operation: {ports: ['6379']}}]}]"));
+		assertThat(evaluator.allows(AuthorizationEvaluator.Request.connection(GATEWAY, 6379), TARGET)).isTrue();
+		assertThat(evaluator.allows(AuthorizationEvaluator.Request.connection("", 6379), TARGET)).isFalse();
+		assertThat(evaluator.allows(AuthorizationEvaluator.Request.connection(GATEWAY, 6380), TARGET)).isFalse();
+	}
+
+	@Test
+	void denyRuleIgnoresHttpOnlyFieldsForATcpConnection() {
+		AuthorizationEvaluator evaluator = evaluator(policy("allow", "ALLOW", "rules: [{}]") + "\n---\n"
+				+ policy("deny", "DENY", "rules: [{to: [{operation: {ports: ['6379'], paths: [/admin]}}]}]"));
+		assertThat(evaluator.allows(AuthorizationEvaluator.Request.connection(GATEWAY, 6379), TARGET)).isFalse();
+		assertThat(evaluator.allows(AuthorizationEvaluator.Request.connection(GATEWAY, 6380), TARGET)).isTrue();
+	}
+
+	@Test
 	void refusesFieldsItDoesNotEvaluate() {
 		AuthorizationEvaluator evaluator = evaluator(
 				policy("p", "ALLOW", "rules: [{from: [{source: {ipBlocks: [10.0.0.0/8]}}]}]"));

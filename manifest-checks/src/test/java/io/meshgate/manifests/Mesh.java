@@ -2,12 +2,16 @@ package io.meshgate.manifests;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The meshgate workloads of one environment and the policies that guard them. */
 final class Mesh {
+
+	/** Istio's explicit protocols that it does not parse as HTTP. */
+	private static final Set<String> TCP_PROTOCOLS = Set.of("tcp", "tls", "https", "mongo", "mysql", "redis");
 
 	private final List<ManifestObject> objects;
 
@@ -45,6 +49,45 @@ final class Mesh {
 			}
 		}
 		return ports;
+	}
+
+	/**
+	 * The workload ports Istio proxies as plain TCP: the target of a Service port whose
+	 * {@code appProtocol}, or else the name's prefix ({@code tcp-redis}), is an opaque
+	 * protocol. On these ports a policy sees connections, not requests. Any other port
+	 * counts as HTTP, as before this distinction existed.
+	 */
+	Set<Integer> tcpPorts(ManifestObject workload) {
+		Set<Integer> ports = new LinkedHashSet<>();
+		for (ManifestObject service : this.objects) {
+			JsonNode selector = service.tree().path("spec").path("selector");
+			if (!service.is("Service") || !service.namespace().equals(workload.namespace()) || selector.isEmpty()
+					|| !Selectors.matches(selector, Workloads.podLabels(workload))) {
+				continue;
+			}
+			for (JsonNode port : service.tree().path("spec").path("ports")) {
+				String protocol = port.has("appProtocol") ? port.path("appProtocol").asText()
+						: port.path("name").asText().split("-")[0];
+				if (TCP_PROTOCOLS.contains(protocol)) {
+					JsonNode target = port.has("targetPort") ? port.get("targetPort") : port.get("port");
+					containerPort(workload, target).ifPresent(ports::add);
+				}
+			}
+		}
+		return ports;
+	}
+
+	private static Optional<Integer> containerPort(ManifestObject workload, JsonNode reference) {
+		for (Workloads.Container container : Workloads.containers(workload)) {
+			for (JsonNode port : container.spec().path("ports")) {
+				boolean byName = reference.isTextual() && reference.asText().equals(port.path("name").asText());
+				if (byName
+						|| (reference.canConvertToInt() && reference.asInt() == port.path("containerPort").asInt())) {
+					return Optional.of(port.path("containerPort").asInt());
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	Set<String> serviceAccountPrincipals() {

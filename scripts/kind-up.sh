@@ -1,0 +1,269 @@
+#!/usr/bin/env bash
+# kind-up.sh: Meshgate on a local kind cluster, synced by Argo CD from your fork.
+#
+# NOT EXERCISED ON THE BUILD MACHINE. The build machine has no Docker daemon, no cluster
+# and no registry: this script passes `bash -n` there and nothing more. It is written from
+# the manifests in this repository and the upstream documentation of kind, Argo CD and
+# Jib. Expect to fix a detail on its first real run, and please report it (docs/deploy.md).
+#
+# What it does, each step safe to repeat (an existing cluster, image, Secret or
+# secrets.env is kept):
+#   1. creates a kind cluster with one control-plane and two worker nodes;
+#   2. starts cloud-provider-kind, so the ingress gateway's LoadBalancer Service gets an
+#      address (without one Argo CD never reports istio-gateway Healthy, and the sync
+#      waves after it never start);
+#   3. installs Argo CD from its pinned install manifest, with the Application health
+#      check the sync waves need (docs/deploy.md, "Before you start");
+#   4. builds each service image with Jib into a tar file and loads it into the nodes;
+#   5. creates the dev Secrets from each */k8s/dev-secrets folder (secrets.env is
+#      generated with random values when it does not exist yet, and never overwritten);
+#   6. applies argocd/bootstrap/overlays/dev with every repoURL pointing at your fork;
+#   7. waits until every Argo CD Application is Synced and Healthy.
+#
+# Needs: docker (running), kind, kubectl, git, openssl, a JDK for ./mvnw, and network
+# access to GitHub, Docker Hub and the Helm chart repositories.
+set -euo pipefail
+
+readonly PLACEHOLDER_URL="https://github.com/meshgate/meshgate.git"
+readonly ARGOCD_VERSION="v3.3.0"
+readonly JIB_PLUGIN="com.google.cloud.tools:jib-maven-plugin:3.5.2"
+readonly JIB_FROM_IMAGE="eclipse-temurin:25-jre"
+readonly IMAGE_VERSION="0.1.0"
+readonly CLOUD_PROVIDER_KIND_IMAGE="registry.k8s.io/cloud-provider-kind/cloud-controller-manager:v0.6.0"
+# Maven module path → image name (meshgate/<module>:<version>, CONTRACTS.md).
+readonly MODULES=(api-gateway auth-service domain-services/member-service)
+
+cluster="meshgate"
+repo_url=""
+node_image=""
+timeout_seconds=1800
+skip_build=false
+
+usage() {
+	cat <<EOF
+Usage: scripts/kind-up.sh --repo-url <git URL of your fork> [options]
+
+Brings up Meshgate (dev overlays) on a local kind cluster, synced by Argo CD from the
+main branch of your fork. NOT exercised on the build machine: see the top of this file.
+
+Options:
+  --repo-url URL      git URL Argo CD syncs from (required). Your fork must already use
+                      this URL in argocd/ (docs/deploy.md, "Repository URL"), committed
+                      and pushed to main.
+  --cluster NAME      kind cluster name (default: ${cluster})
+  --node-image IMAGE  kind node image, e.g. kindest/node:v1.34.0 (default: kind's own;
+                      Kubernetes 1.30 or later is needed)
+  --timeout SECONDS   how long to wait for Argo CD to sync everything (default: ${timeout_seconds})
+  --skip-build        do not build and load the service images again
+  -h, --help          show this help
+
+Run it from anywhere inside the repository; it is safe to run again.
+EOF
+}
+
+log() {
+	printf '\n==> %s\n' "$*"
+}
+
+die() {
+	printf 'kind-up: %s\n' "$*" >&2
+	exit 1
+}
+
+parse_args() {
+	while [[ $# -gt 0 ]]; do
+		case "$1" in
+			--repo-url) repo_url="${2:?--repo-url needs a value}"; shift 2 ;;
+			--cluster) cluster="${2:?--cluster needs a value}"; shift 2 ;;
+			--node-image) node_image="${2:?--node-image needs a value}"; shift 2 ;;
+			--timeout) timeout_seconds="${2:?--timeout needs a value}"; shift 2 ;;
+			--skip-build) skip_build=true; shift ;;
+			-h | --help) usage; exit 0 ;;
+			*) usage >&2; die "unknown argument: $1" ;;
+		esac
+	done
+	[[ -n "${repo_url}" ]] || { usage >&2; die "--repo-url is required"; }
+	[[ "${timeout_seconds}" =~ ^[0-9]+$ ]] || die "--timeout takes a number of seconds"
+}
+
+preflight() {
+	local tool
+	for tool in docker kind kubectl git openssl; do
+		command -v "${tool}" >/dev/null || die "${tool} is needed and was not found on the PATH"
+	done
+	docker info >/dev/null 2>&1 || die "the Docker daemon is not reachable (is Docker running?)"
+	# Argo CD reads git, not this checkout: the fork must carry its own URL, or the root
+	# Application would sync the placeholder back over what this script applies.
+	if [[ "${repo_url}" != "${PLACEHOLDER_URL}" ]] && grep -rqF "${PLACEHOLDER_URL}" argocd; then
+		die "argocd/ still names ${PLACEHOLDER_URL}. Replace it with ${repo_url} (docs/deploy.md,
+  \"Repository URL\"), commit, push to main, and run this again."
+	fi
+	git ls-remote --exit-code "${repo_url}" refs/heads/main >/dev/null \
+		|| die "cannot read branch main of ${repo_url} (a private fork needs an Argo CD repository Secret too)"
+}
+
+create_cluster() {
+	if kind get clusters 2>/dev/null | grep -qx "${cluster}"; then
+		log "kind cluster ${cluster} exists, keeping it"
+	else
+		log "creating kind cluster ${cluster} (1 control-plane, 2 workers)"
+		local args=(create cluster --name "${cluster}" --wait 120s --config -)
+		if [[ -n "${node_image}" ]]; then
+			args+=(--image "${node_image}")
+		fi
+		kind "${args[@]}" <<EOF
+kind: Cluster
+apiVersion: kind.x-k8s.io/v1alpha4
+nodes:
+  - role: control-plane
+  - role: worker
+  - role: worker
+EOF
+	fi
+	kubectl config use-context "kind-${cluster}" >/dev/null
+}
+
+start_load_balancer() {
+	local name="cloud-provider-kind-${cluster}"
+	if [[ -n "$(docker ps --quiet --filter "name=^${name}$")" ]]; then
+		log "cloud-provider-kind is running"
+		return
+	fi
+	log "starting cloud-provider-kind (LoadBalancer addresses for the ingress gateway)"
+	docker rm --force "${name}" >/dev/null 2>&1 || true
+	docker run --detach --name "${name}" --network kind \
+		--volume /var/run/docker.sock:/var/run/docker.sock \
+		"${CLOUD_PROVIDER_KIND_IMAGE}" >/dev/null
+}
+
+install_argocd() {
+	log "installing Argo CD ${ARGOCD_VERSION}"
+	kubectl create namespace argocd --dry-run=client --output yaml | kubectl apply --filename - >/dev/null
+	kubectl apply --namespace argocd --server-side --force-conflicts \
+		--filename "https://raw.githubusercontent.com/argoproj/argo-cd/${ARGOCD_VERSION}/manifests/install.yaml" >/dev/null
+	# Sync waves between Applications only wait when Argo CD assesses their health.
+	kubectl --namespace argocd patch configmap argocd-cm --type merge --patch-file /dev/stdin <<'EOF'
+data:
+  resource.customizations.health.argoproj.io_Application: |
+    hs = {}
+    hs.status = "Progressing"
+    hs.message = ""
+    if obj.status ~= nil and obj.status.health ~= nil then
+      hs.status = obj.status.health.status
+      if obj.status.health.message ~= nil then hs.message = obj.status.health.message end
+    end
+    return hs
+EOF
+	kubectl --namespace argocd rollout status statefulset/argocd-application-controller --timeout 300s
+	kubectl --namespace argocd wait deployment --all --for condition=Available --timeout 300s
+}
+
+build_and_load_images() {
+	local platform module artifact tar
+	# Jib builds for one platform; the kind nodes run on the host's architecture.
+	case "$(uname -m)" in
+		arm64 | aarch64) platform="linux/arm64" ;;
+		*) platform="linux/amd64" ;;
+	esac
+	for module in "${MODULES[@]}"; do
+		artifact="${module##*/}"
+		tar="${module}/target/jib-image.tar"
+		log "building meshgate/${artifact}:${IMAGE_VERSION} with Jib (${platform})"
+		# -am builds the in-repository libraries the service needs (service-support, ...)
+		# in the same reactor; jib.containerize limits Jib to the service itself. The user
+		# matches the Deployments' runAsUser.
+		./mvnw --batch-mode --quiet package -DskipTests "${JIB_PLUGIN}:buildTar" \
+			--projects "${module}" --also-make \
+			-Djib.containerize="io.meshgate:${artifact}" \
+			-Djib.from.image="${JIB_FROM_IMAGE}" \
+			-Djib.from.platforms="${platform}" \
+			-Djib.to.image="meshgate/${artifact}:${IMAGE_VERSION}" \
+			-Djib.container.user=65532:65532 \
+			-Djib.outputPaths.tar="${PWD}/${tar}"
+		kind load image-archive "${tar}" --name "${cluster}"
+	done
+}
+
+create_dev_secrets() {
+	local dir example env key
+	kubectl create namespace meshgate --dry-run=client --output yaml | kubectl apply --filename - >/dev/null
+	for example in */k8s/dev-secrets/secrets.env.example domain-services/*/k8s/dev-secrets/secrets.env.example; do
+		[[ -f "${example}" ]] || continue
+		dir="$(dirname "${example}")"
+		env="${dir}/secrets.env"
+		if [[ ! -f "${env}" ]]; then
+			log "generating ${env} (random values; git-ignored, keep it: auth-service's signing keys need the same password again)"
+			(
+				umask 077
+				# Hex only: Redis reads its password from a configuration line (docs/deploy.md).
+				while IFS='=' read -r key _; do
+					if [[ -n "${key}" && "${key}" != \#* ]]; then
+						printf '%s=%s\n' "${key}" "$(openssl rand -hex 32)"
+					fi
+				done <"${example}" >"${env}"
+			)
+		fi
+		log "applying ${dir}"
+		kubectl apply --kustomize "${dir}"
+	done
+}
+
+bootstrap_argocd() {
+	log "applying argocd/bootstrap/overlays/dev for ${repo_url}"
+	kubectl kustomize argocd/bootstrap/overlays/dev \
+		| sed "s#${PLACEHOLDER_URL}#${repo_url}#g" \
+		| kubectl apply --server-side --force-conflicts --filename -
+}
+
+wait_for_sync() {
+	local deadline=$((SECONDS + timeout_seconds)) status pending
+	log "waiting up to ${timeout_seconds}s for every Application to be Synced and Healthy"
+	while true; do
+		status="$(kubectl --namespace argocd get applications.argoproj.io --output \
+			jsonpath='{range .items[*]}{.metadata.name} {.status.sync.status} {.status.health.status}{"\n"}{end}')"
+		pending="$(awk 'NF && !($2 == "Synced" && $3 == "Healthy")' <<<"${status}")"
+		# The services ApplicationSet (wave 6) creates the service Applications last.
+		if [[ -z "${pending}" ]] && grep -q '^api-gateway ' <<<"${status}"; then
+			printf '%s\n' "${status}"
+			return
+		fi
+		if ((SECONDS >= deadline)); then
+			printf '%s\n' "${status}" >&2
+			die "not everything synced in time; see: kubectl -n argocd get applications"
+		fi
+		sleep 15
+	done
+}
+
+print_next_steps() {
+	local address
+	address="$(kubectl --namespace istio-ingress get service istio-ingressgateway \
+		--output jsonpath='{.status.loadBalancer.ingress[0].ip}' 2>/dev/null || true)"
+	cat <<EOF
+
+Meshgate is up on kind-${cluster}. The ingress gateway answers at ${address:-<pending>}:
+  curl -k --resolve meshgate.dev.example:443:${address:-<address>} \\
+    https://meshgate.dev.example/.well-known/openid-configuration
+Argo CD: kubectl -n argocd port-forward svc/argocd-server 8080:443, user admin, password:
+  kubectl -n argocd get secret argocd-initial-admin-secret -o jsonpath='{.data.password}' | base64 -d
+Remove everything: kind delete cluster --name ${cluster} && docker rm -f cloud-provider-kind-${cluster}
+EOF
+}
+
+main() {
+	parse_args "$@"
+	cd "$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)"
+	preflight
+	create_cluster
+	start_load_balancer
+	install_argocd
+	if [[ "${skip_build}" == false ]]; then
+		build_and_load_images
+	fi
+	create_dev_secrets
+	bootstrap_argocd
+	wait_for_sync
+	print_next_steps
+}
+
+main "$@"

@@ -111,8 +111,10 @@ class RequestFilteringIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void ignoresForwardedForFromAnUntrustedClient() {
-		get("/api/reviews/9", "X-Forwarded-For", "203.0.113.66", "Forwarded", "for=203.0.113.66");
+		HttpResponse<String> response = get("/api/reviews/9", "X-Forwarded-For", "203.0.113.66", "Forwarded",
+				"for=203.0.113.66", "X-Forwarded-Proto", "https");
 
+		assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
 		TestUpstream.Received received = TestUpstream.instance().lastTo("/reviews/9");
 		assertThat(received.headers().get("X-Forwarded-For")).isEqualTo("127.0.0.1");
 		assertThat(String.valueOf(received.headers().get("Forwarded"))).doesNotContain("203.0.113.66");

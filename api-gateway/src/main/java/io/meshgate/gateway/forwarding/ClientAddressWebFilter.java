@@ -17,6 +17,10 @@ import org.springframework.web.server.WebFilterChain;
  * Believes {@code X-Forwarded-*} and {@code Forwarded} only from a trusted proxy. From
  * anyone else they are removed, so nothing downstream (the routing filters that append to
  * them, services, logs, rate limits) sees a client's claim about its own address.
+ * <p>
+ * When a trusted proxy reports that the client connected over HTTPS (the ingress gateway
+ * terminates TLS in the mesh), the response carries HSTS, as it does when the gateway
+ * serves HTTPS itself.
  */
 @Component
 class ClientAddressWebFilter implements WebFilter, Ordered {
@@ -28,6 +32,11 @@ class ClientAddressWebFilter implements WebFilter, Ordered {
 
 	private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host",
 			"X-Forwarded-Port", "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Real-IP");
+
+	private static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
+
+	/** The value Spring Security writes when the gateway serves HTTPS itself. */
+	private static final String HSTS = "max-age=31536000 ; includeSubDomains";
 
 	private final FilteringProperties properties;
 
@@ -46,6 +55,9 @@ class ClientAddressWebFilter implements WebFilter, Ordered {
 		String peer = peerAddress(request);
 		if (this.properties.trustedProxies().matcher(peer).matches()) {
 			exchange.getAttributes().put(ClientAddress.ATTRIBUTE, lastForwardedFor(request, peer));
+			if ("https".equalsIgnoreCase(request.getHeaders().getFirst("X-Forwarded-Proto"))) {
+				exchange.getResponse().getHeaders().set(STRICT_TRANSPORT_SECURITY, HSTS);
+			}
 			return chain.filter(exchange);
 		}
 		exchange.getAttributes().put(ClientAddress.ATTRIBUTE, peer);

@@ -71,6 +71,12 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void appliesTheRoutesOwnResponseTimeout() {
+		// auth-service's route waits 5 s where the default (in these tests) is 1 s.
+		assertThat(get("/oauth2/slow").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void answers504WhenTheServiceIsTooSlow() {
 		HttpResponse<String> response = get("/api/members/slow", "Authorization", bearer(TestTokens.valid().sign()));
 

@@ -15,7 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A service behind the gateway over real HTTP. It records what reaches it and answers by
- * path: {@code /slow} after 3 s, {@code /cors} with its own (wrong) CORS headers,
+ * path: {@code .../slow} after 3 s, {@code /cors} with its own (wrong) CORS headers,
  * anything else at once.
  */
 public final class TestUpstream {
@@ -65,7 +65,7 @@ public final class TestUpstream {
 		byte[] requestBody = exchange.getRequestBody().readAllBytes();
 		String path = exchange.getRequestURI().getRawPath();
 		this.received.add(new Received(exchange.getRequestMethod(), path, headers, requestBody.length));
-		if (path.equals("/slow")) {
+		if (path.endsWith("/slow")) {
 			sleep(3000);
 		}
 		if (path.equals("/cors")) {

@@ -68,8 +68,10 @@ class LocalPlatformIntegrationTests {
 			assertEveryDatabaseAcceptsItsService();
 			// The public origin is the gateway's, over HTTPS with the certificate made on
 			// first start, and it reaches auth-service through discovery.
-			assertThat(getThroughGateway("/.well-known/openid-configuration").body())
-				.contains("\"issuer\":\"" + gatewayUrl() + "\"");
+			HttpResponse<String> discovery = getThroughGateway("/.well-known/openid-configuration");
+			assertThat(discovery.body()).contains("\"issuer\":\"" + gatewayUrl() + "\"");
+			assertThat(discovery.version()).isEqualTo(HttpClient.Version.HTTP_2);
+			assertThat(discovery.headers().firstValue("Strict-Transport-Security")).isPresent();
 			assertPersonSignsUpGetsTokenAndReadsTheirProfileThroughTheGateway();
 		}
 		finally {

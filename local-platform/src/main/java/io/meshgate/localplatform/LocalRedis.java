@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import redis.embedded.core.ExecutableProvider;
 
@@ -22,8 +21,6 @@ import redis.embedded.core.ExecutableProvider;
  * line where any local user could read it.
  */
 final class LocalRedis implements Component {
-
-	private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
 	private final int port;
 
@@ -78,17 +75,8 @@ final class LocalRedis implements Component {
 
 	@Override
 	public void awaitReady(Duration timeout) throws ComponentFailure, InterruptedException {
-		Process started = currentProcess();
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (answersPing()) {
-				return;
-			}
-			if (started.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new ComponentFailure(this, "exited with code " + started.exitValue(), null);
-			}
-		}
-		throw new ComponentFailure(this, "not answering PING after " + timeout.toSeconds() + " s", null);
+		Processes.awaitReady(this, currentProcess(), timeout, "AUTH and PING on 127.0.0.1:" + this.port,
+				this::answersPing);
 	}
 
 	@Override

@@ -15,6 +15,8 @@ final class Processes {
 
 	private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
 	private Processes() {
 	}
 
@@ -34,6 +36,34 @@ final class Processes {
 		}
 		descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
 		return graceful;
+	}
+
+	/** Asks a started component whether it serves yet. */
+	interface ReadinessProbe {
+
+		boolean ready() throws InterruptedException;
+
+	}
+
+	/**
+	 * Returns once the probe succeeds; fails as soon as the process exits, or when the
+	 * timeout passes.
+	 * @param probed what the probe asks, named in the failure
+	 */
+	static void awaitReady(Component component, Process started, Duration timeout, String probed, ReadinessProbe probe)
+			throws ComponentFailure, InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (probe.ready()) {
+				return;
+			}
+			// Waiting on the process, not sleeping, so an early exit is reported at once.
+			if (started.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new ComponentFailure(component,
+						"exited with code " + started.exitValue() + " before it was ready (" + probed + ")", null);
+			}
+		}
+		throw new ComponentFailure(component, "not ready after " + timeout.toSeconds() + " s (" + probed + ")", null);
 	}
 
 	static boolean awaitExit(ProcessHandle process, Duration timeout) {

@@ -11,15 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Spring Boot service run as a child process from its executable jar, ready when its
  * readiness probe answers 200 on the management port.
  */
 final class SpringBootService implements Component {
-
-	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -101,21 +98,7 @@ final class SpringBootService implements Component {
 
 	@Override
 	public void awaitReady(Duration timeout) throws ComponentFailure, InterruptedException {
-		Process started = currentProcess();
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (isReady()) {
-				return;
-			}
-			// Waiting on the process, not sleeping, so an early exit is reported at once.
-			if (started.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new ComponentFailure(this,
-						"exited with code " + started.exitValue() + " before it was ready (" + readinessUri() + ")",
-						null);
-			}
-		}
-		throw new ComponentFailure(this, "not ready after " + timeout.toSeconds() + " s (" + readinessUri() + ")",
-				null);
+		Processes.awaitReady(this, currentProcess(), timeout, readinessUri().toString(), this::isReady);
 	}
 
 	@Override

@@ -17,9 +17,9 @@ import org.springframework.web.server.WebFilterChain;
  * service and returned to the client.
  */
 @Component
-public class RequestIdWebFilter implements WebFilter, Ordered {
+class RequestIdWebFilter implements WebFilter, Ordered {
 
-	public static final String HEADER = "X-Request-Id";
+	static final String HEADER = "X-Request-Id";
 
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 

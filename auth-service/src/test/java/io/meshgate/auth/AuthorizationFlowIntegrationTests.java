@@ -71,6 +71,8 @@ class AuthorizationFlowIntegrationTests {
 		assertThat(accessToken.getJWTClaimsSet().getSubject()).isEqualTo(this.accountId);
 		assertThat(accessToken.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("USER");
 		assertThat(accessToken.getJWTClaimsSet().getStringListClaim("scope")).contains("openid", "products.write");
+		assertThat(accessToken.getJWTClaimsSet().getStringClaim("email")).isEqualTo(this.email);
+		assertThat(accessToken.getJWTClaimsSet().getStringClaim("name")).isEqualTo("Ada Lovelace");
 		Duration lifetime = Duration.between(accessToken.getJWTClaimsSet().getIssueTime().toInstant(),
 				accessToken.getJWTClaimsSet().getExpirationTime().toInstant());
 		assertThat(lifetime).isLessThanOrEqualTo(Duration.ofMinutes(15));

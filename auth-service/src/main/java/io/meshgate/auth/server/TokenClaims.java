@@ -21,8 +21,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * The claims of CONTRACTS.md: access tokens carry {@code aud: meshgate-api} and the
- * account's {@code roles}; ID tokens carry name and e-mail when those scopes were granted
- * and live no longer than access tokens, so key retention can rely on one lifetime.
+ * account's {@code roles}; both access and ID tokens carry name and e-mail when those
+ * scopes were granted (services create a member's profile and address review e-mails from
+ * them without a call back to auth-service); ID tokens live no longer than access tokens,
+ * so key retention can rely on one lifetime.
  */
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -48,6 +50,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			context.getClaims()
 				.audience(new ArrayList<>(List.of(AUDIENCE)))
 				.claim(ROLES, roles(context.getPrincipal()));
+			addProfileClaims(context);
 		}
 		else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 			Instant issuedAt = context.getClaims().build().getIssuedAt();
@@ -57,6 +60,10 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 	}
 
 	private void addProfileClaims(JwtEncodingContext context) {
+		if (context.getPrincipal() instanceof OAuth2ClientAuthenticationToken) {
+			// client_credentials: no account behind the token.
+			return;
+		}
 		Account account = this.accounts.findById(UUID.fromString(context.getPrincipal().getName())).orElse(null);
 		if (account == null) {
 			return;

@@ -26,15 +26,33 @@ final class Components {
 			service("member-service", 8101, 9101).inModule("domain-services/member-service")
 				.withDatabase("member")
 				.withEnvironment(Components::resourceServerEnvironment),
+			service("product-service", 8102, 9102).inModule("domain-services/product-service")
+				.withDatabase("product")
+				.withEnvironment(Components::resourceServerEnvironment),
+			service("notification-knative", 8105, 9105).withDatabase("notification")
+				.withEnvironment(Components::notificationEnvironment),
+			service("review-service", 8103, 9103).inModule("domain-services/review-service")
+				.withDatabase("review")
+				.withEnvironment(Components::reviewServiceEnvironment),
+			service("storefront-service", 8104, 9104).inModule("domain-services/storefront-service")
+				.withEnvironment(Components::storefrontEnvironment)
+				.withLink("GraphiQL", "/graphiql"),
 			service("api-gateway", 8443, 9443).withHttps()
 				.withEnvironment(Components::gatewayEnvironment)
 				.withLink("OIDC discovery", "/.well-known/openid-configuration"));
 
-	/** The services behind the gateway and their local ports, for its discovery. */
-	private static final Map<String, Integer> GATEWAY_UPSTREAMS = Map.of("auth-service", 9000, "member-service", 8101,
-			"product-service", 8102, "review-service", 8103, "storefront-service", 8104);
+	/** The services behind the gateway, for its discovery. */
+	private static final List<String> GATEWAY_UPSTREAMS = List.of("auth-service", "member-service", "product-service",
+			"review-service", "storefront-service");
 
 	private static final String GATEWAY = "api-gateway";
+
+	private static final String NOTIFICATION = "notification-knative";
+
+	/** SMTP and GreenMail's REST API, for notification-knative's e-mails. */
+	private static final int SMTP_PORT = 3025;
+
+	private static final int MAIL_API_PORT = 8025;
 
 	private static final int GATEWAY_PORT = 8443;
 
@@ -61,6 +79,14 @@ final class Components {
 
 	}
 
+	/** Every port the platform may listen on, before the offset. */
+	static List<Integer> basePorts() {
+		List<Integer> ports = new ArrayList<>(
+				List.of(LaunchOptions.DEFAULT_POSTGRES_PORT, REDIS_PORT, SMTP_PORT, MAIL_API_PORT));
+		SERVICES.forEach((service) -> ports.addAll(List.of(service.appPort(), service.managementPort())));
+		return List.copyOf(ports);
+	}
+
 	static Plan plan(LaunchOptions options) {
 		return plan(options, SERVICES);
 	}
@@ -83,6 +109,10 @@ final class Components {
 		if (running.contains(GATEWAY)) {
 			components.add(new LocalRedis(options.port(REDIS_PORT), secrets.get(REDIS_PASSWORD), options.logDirectory(),
 					options.runDirectory()));
+		}
+		if (running.contains(NOTIFICATION)) {
+			components.add(new LocalSmtp(LocalSmtp.jar(options.repository()), options.port(SMTP_PORT),
+					options.port(MAIL_API_PORT), options.logDirectory(), options.runDirectory()));
 		}
 		built.forEach((service) -> components.add(springBootService(service, options, postgres, secrets, running)));
 		return new Plan(List.copyOf(components), List.copyOf(notBuilt));
@@ -120,22 +150,65 @@ final class Components {
 
 	/**
 	 * The gateway's TLS key store, its Redis, and where it finds the issuer, the JWKS and
-	 * the services. Discovery entries go in SPRING_APPLICATION_JSON because their keys
-	 * contain dashes, which environment variable names cannot carry.
+	 * the services.
 	 */
 	private static Map<String, String> gatewayEnvironment(ServiceContext context) {
 		String keyStorePassword = context.secret("api-gateway.tls.keystore-password");
 		Path keyStore = LocalTls.ensureKeyStore(context.tlsDirectory(), keyStorePassword);
-		StringJoiner json = new StringJoiner(",", "{", "}");
-		json.add(jsonEntry("meshgate.gateway.security.issuer", issuer(context)));
-		json.add(jsonEntry("meshgate.gateway.security.jwk-set-uri",
-				context.localUrl(AUTH_SERVICE_PORT) + "/oauth2/jwks"));
-		GATEWAY_UPSTREAMS.forEach((service, port) -> json.add(jsonEntry(
-				"spring.cloud.discovery.client.simple.instances." + service + "[0].uri", context.localUrl(port))));
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("meshgate.gateway.security.issuer", issuer(context));
+		properties.put("meshgate.gateway.security.jwk-set-uri", context.localUrl(AUTH_SERVICE_PORT) + "/oauth2/jwks");
 		return Map.of("MESHGATE_TLS_KEYSTORE", keyStore.toString(), "MESHGATE_TLS_KEYSTORE_PASSWORD", keyStorePassword,
 				"SPRING_DATA_REDIS_PORT", String.valueOf(context.options().port(REDIS_PORT)),
 				"SPRING_DATA_REDIS_PASSWORD", context.secret(REDIS_PASSWORD), "SPRING_APPLICATION_JSON",
-				json.toString());
+				discoveryJson(context, GATEWAY_UPSTREAMS, properties));
+	}
+
+	/**
+	 * Checks tokens like every domain service, finds product-service by name, and sends
+	 * its events to notification when that runs (else they wait in the outbox).
+	 */
+	private static Map<String, String> reviewServiceEnvironment(ServiceContext context) {
+		Map<String, String> environment = new LinkedHashMap<>(resourceServerEnvironment(context));
+		environment.put("SPRING_APPLICATION_JSON", discoveryJson(context, List.of("product-service"), Map.of()));
+		if (context.runs(NOTIFICATION)) {
+			environment.put("K_SINK", context.localUrl(definition(NOTIFICATION).appPort()) + "/");
+		}
+		return environment;
+	}
+
+	private static Map<String, String> storefrontEnvironment(ServiceContext context) {
+		Map<String, String> environment = new LinkedHashMap<>(resourceServerEnvironment(context));
+		environment.put("SPRING_APPLICATION_JSON",
+				discoveryJson(context, List.of("product-service", "review-service", "member-service"), Map.of()));
+		return environment;
+	}
+
+	private static Map<String, String> notificationEnvironment(ServiceContext context) {
+		return Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
+				String.valueOf(context.options().port(SMTP_PORT)));
+	}
+
+	/**
+	 * Simple-discovery entries for the services a service calls by name, plus other
+	 * properties, as SPRING_APPLICATION_JSON: the keys contain dashes, which environment
+	 * variable names cannot carry.
+	 */
+	private static String discoveryJson(ServiceContext context, List<String> upstreams,
+			Map<String, String> properties) {
+		StringJoiner json = new StringJoiner(",", "{", "}");
+		properties.forEach((key, value) -> json.add(jsonEntry(key, value)));
+		upstreams.forEach(
+				(service) -> json.add(jsonEntry("spring.cloud.discovery.client.simple.instances." + service + "[0].uri",
+						context.localUrl(definition(service).appPort()))));
+		return json.toString();
+	}
+
+	private static ServiceDefinition definition(String name) {
+		return SERVICES.stream()
+			.filter((service) -> service.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no service " + name));
 	}
 
 	/** Where a domain service checks tokens: the public issuer, auth-service's keys. */

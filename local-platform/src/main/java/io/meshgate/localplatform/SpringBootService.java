@@ -140,7 +140,7 @@ final class SpringBootService implements Component {
 		}
 	}
 
-	private static String javaExecutable() {
+	static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 

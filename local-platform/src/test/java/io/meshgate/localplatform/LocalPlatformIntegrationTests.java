@@ -51,8 +51,9 @@ class LocalPlatformIntegrationTests {
 
 	@BeforeEach
 	void chooseFreePorts() {
-		this.options = LaunchOptions.parse(List.of("--repo", REPOSITORY.toString(), "--local-dir",
-				this.localDirectory.toString(), "--port-offset", String.valueOf(freePortOffset())), REPOSITORY);
+		this.options = LaunchOptions
+			.parse(List.of("--repo", REPOSITORY.toString(), "--local-dir", this.localDirectory.toString(),
+					"--port-offset", String.valueOf(PlatformTestSupport.freePortOffset(9990, 9991))), REPOSITORY);
 	}
 
 	@Test
@@ -187,7 +188,8 @@ class LocalPlatformIntegrationTests {
 	 * login form and code + PKCE, then the member-service behind the gateway.
 	 */
 	private void assertPersonSignsUpGetsTokenAndReadsTheirProfileThroughTheGateway() throws Exception {
-		OAuthTestClient browser = new OAuthTestClient(gatewayUrl(), null, trustingTheLocalCertificate());
+		OAuthTestClient browser = new OAuthTestClient(gatewayUrl(), null,
+				PlatformTestSupport.trustingTheLocalCertificate(this.options));
 		String email = "newcomer-" + UUID.randomUUID() + "@example.com";
 		HttpResponse<String> signUp = browser.signUp(email, "a long enough password", "Newcomer");
 		assertThat(signUp.statusCode()).isEqualTo(201);
@@ -206,23 +208,11 @@ class LocalPlatformIntegrationTests {
 	}
 
 	private HttpResponse<String> getThroughGateway(String path) throws Exception {
-		HttpClient https = HttpClient.newBuilder().sslContext(trustingTheLocalCertificate()).build();
+		HttpClient https = HttpClient.newBuilder()
+			.sslContext(PlatformTestSupport.trustingTheLocalCertificate(this.options))
+			.build();
 		return https.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
-	}
-
-	/** Trusts exactly the local certificate the launcher generated, nothing else. */
-	private SSLContext trustingTheLocalCertificate() throws Exception {
-		KeyStore trusted = KeyStore.getInstance("PKCS12");
-		try (InputStream in = Files.newInputStream(this.localDirectory.resolve("tls/gateway.p12"))) {
-			trusted.load(in,
-					Secrets.load(this.options.secretsFile()).get("api-gateway.tls.keystore-password").toCharArray());
-		}
-		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		trust.init(trusted);
-		SSLContext tls = SSLContext.getInstance("TLS");
-		tls.init(null, trust.getTrustManagers(), null);
-		return tls;
 	}
 
 	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
@@ -240,18 +230,6 @@ class LocalPlatformIntegrationTests {
 				.filter((commandLine) -> commandLine.contains(directory.toString()))
 				.toList();
 		}
-	}
-
-	/** An offset that puts every port of the platform on a free port below 32768. */
-	private static int freePortOffset() {
-		List<Integer> basePorts = Stream
-			.concat(Stream.of(LaunchOptions.DEFAULT_POSTGRES_PORT, 9990, 9991),
-					Components.SERVICES.stream().flatMap((s) -> Stream.of(s.appPort(), s.managementPort())))
-			.toList();
-		return IntStream.generate(() -> ThreadLocalRandom.current().nextInt(100, 1600) * 10)
-			.filter((offset) -> basePorts.stream().allMatch((port) -> Ports.isFree(port + offset)))
-			.findFirst()
-			.getAsInt();
 	}
 
 }

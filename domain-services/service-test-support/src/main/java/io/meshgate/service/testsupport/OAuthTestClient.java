@@ -94,6 +94,13 @@ public final class OAuthTestClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	public HttpResponse<String> postJsonWithToken(String path, String accessToken, String body) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer " + accessToken)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	public HttpResponse<String> get(String pathOrUrl) {
 		return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").GET());
 	}

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A service as small as can be, using nothing but service-support. */
 @SpringBootApplication
 @EnableMethodSecurity
-class ProblemTestApplication {
+public class ProblemTestApplication {
 
 	@Bean
 	ApiAuthorizationRules adminsOnly() {

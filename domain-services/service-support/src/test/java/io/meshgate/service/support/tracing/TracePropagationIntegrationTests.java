@@ -1,0 +1,136 @@
+package io.meshgate.service.support.tracing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.GZIPInputStream;
+
+import com.sun.net.httpserver.HttpServer;
+import io.meshgate.service.support.problem.ProblemTestApplication;
+import io.meshgate.service.testsupport.TestJwks;
+import io.meshgate.service.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A service continues the caller's trace whether it arrives as W3C {@code traceparent} or
+ * as B3 (Envoy's format), and exports its spans to the trace UI when told to. The trace
+ * id a client sees in a problem detail is the one it sent.
+ */
+@SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class TracePropagationIntegrationTests {
+
+	private static final ZipkinReceiver zipkin = ZipkinReceiver.start();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestJwks.register(registry);
+		registry.add("management.tracing.export.zipkin.enabled", () -> "true");
+		registry.add("management.tracing.export.zipkin.endpoint", zipkin::endpoint);
+		registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "100ms");
+	}
+
+	@AfterAll
+	static void stopZipkin() {
+		zipkin.stop();
+	}
+
+	@Test
+	void continuesW3cTraceparent() throws Exception {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+		String seen = traceIdOfFailure("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+		assertThat(seen).isEqualTo(traceId);
+	}
+
+	@Test
+	void continuesB3SingleHeader() throws Exception {
+		String traceId = "80f198ee56343ba864fe8b2a57d3eff7";
+
+		String seen = traceIdOfFailure("b3", traceId + "-e457b5a2e4d86bd1-1");
+
+		assertThat(seen).isEqualTo(traceId);
+	}
+
+	@Test
+	void exportsTheServerSpanToZipkin() throws Exception {
+		String traceId = "0af7651916cd43dd8448eb211c80319c";
+
+		traceIdOfFailure("traceparent", "00-" + traceId + "-b7ad6b7169203331-01");
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(zipkin.received()).anyMatch((body) -> body.contains(traceId)));
+	}
+
+	private String traceIdOfFailure(String header, String value) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/failure"))
+				.header("Authorization", "Bearer " + TestTokens.valid().sign())
+				.header(header, value)
+				.build(), BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(500);
+		return JsonMapper.builder().build().readTree(response.body()).get("traceId").asString();
+	}
+
+	/**
+	 * A Zipkin collector endpoint on loopback that keeps every span batch it receives.
+	 */
+	private record ZipkinReceiver(HttpServer server, List<String> received) {
+
+		static ZipkinReceiver start() {
+			try {
+				HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+				List<String> received = new CopyOnWriteArrayList<>();
+				server.createContext("/api/v2/spans", (exchange) -> {
+					InputStream body = exchange.getRequestBody();
+					if ("gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+						body = new GZIPInputStream(body);
+					}
+					received.add(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+					exchange.sendResponseHeaders(202, -1);
+					exchange.close();
+				});
+				server.start();
+				return new ZipkinReceiver(server, received);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		String endpoint() {
+			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/api/v2/spans";
+		}
+
+		void stop() {
+			this.server.stop(0);
+		}
+
+	}
+
+}

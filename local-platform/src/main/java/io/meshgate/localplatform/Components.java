@@ -54,6 +54,10 @@ final class Components {
 
 	private static final int MAIL_API_PORT = 8025;
 
+	private static final int ZIPKIN_PORT = 9411;
+
+	private static final int PROMETHEUS_PORT = 9090;
+
 	private static final int GATEWAY_PORT = 8443;
 
 	private static final int AUTH_SERVICE_PORT = 9000;
@@ -81,8 +85,8 @@ final class Components {
 
 	/** Every port the platform may listen on, before the offset. */
 	static List<Integer> basePorts() {
-		List<Integer> ports = new ArrayList<>(
-				List.of(LaunchOptions.DEFAULT_POSTGRES_PORT, REDIS_PORT, SMTP_PORT, MAIL_API_PORT));
+		List<Integer> ports = new ArrayList<>(List.of(LaunchOptions.DEFAULT_POSTGRES_PORT, REDIS_PORT, SMTP_PORT,
+				MAIL_API_PORT, ZIPKIN_PORT, PROMETHEUS_PORT));
 		SERVICES.forEach((service) -> ports.addAll(List.of(service.appPort(), service.managementPort())));
 		return List.copyOf(ports);
 	}
@@ -110,11 +114,23 @@ final class Components {
 			components.add(new LocalRedis(options.port(REDIS_PORT), secrets.get(REDIS_PASSWORD), options.logDirectory(),
 					options.runDirectory()));
 		}
+		Map<String, String> tracing = Map.of();
+		if (options.withObservability()) {
+			LocalZipkin zipkin = new LocalZipkin(LocalZipkin.jar(options.repository()), options.port(ZIPKIN_PORT),
+					options.logDirectory(), options.runDirectory());
+			components.add(zipkin);
+			components.add(new LocalPrometheus(options.port(PROMETHEUS_PORT), managementPorts(built, options),
+					options.localDirectory().resolve("prometheus"), options.logDirectory(), options.runDirectory()));
+			tracing = Map.of("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED", "true",
+					"MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
+		}
 		if (running.contains(NOTIFICATION)) {
 			components.add(new LocalSmtp(LocalSmtp.jar(options.repository()), options.port(SMTP_PORT),
 					options.port(MAIL_API_PORT), options.logDirectory(), options.runDirectory()));
 		}
-		built.forEach((service) -> components.add(springBootService(service, options, postgres, secrets, running)));
+		Map<String, String> commonEnvironment = tracing;
+		built.forEach((service) -> components
+			.add(springBootService(service, options, postgres, secrets, running, commonEnvironment)));
 		return new Plan(List.copyOf(components), List.copyOf(notBuilt));
 	}
 
@@ -122,8 +138,16 @@ final class Components {
 		return Files.isRegularFile(service.jar(options.repository()));
 	}
 
+	private static Map<String, Integer> managementPorts(List<ServiceDefinition> services, LaunchOptions options) {
+		return services.stream()
+			.collect(Collectors.toMap(ServiceDefinition::name, (service) -> options.port(service.managementPort())));
+	}
+
+	/**
+	 * @param commonEnvironment what every service gets, such as where to send spans
+	 */
 	private static SpringBootService springBootService(ServiceDefinition service, LaunchOptions options,
-			LocalPostgres postgres, Secrets secrets, Set<String> running) {
+			LocalPostgres postgres, Secrets secrets, Set<String> running, Map<String, String> commonEnvironment) {
 		int appPort = options.port(service.appPort());
 		int managementPort = options.port(service.managementPort());
 		Map<String, String> environment = new LinkedHashMap<>();
@@ -132,6 +156,7 @@ final class Components {
 		environment.put("SERVER_PORT", String.valueOf(appPort));
 		environment.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
 		environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+		environment.putAll(commonEnvironment);
 		service.databaseName().map((database) -> DatabaseAccount.of(database, secrets)).ifPresent((account) -> {
 			environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(account.name()));
 			environment.put("SPRING_DATASOURCE_USERNAME", account.name());

@@ -17,9 +17,10 @@ import java.util.List;
  * @param clean whether to wipe the database before starting
  * @param exitWithParent whether to stop when the process that started the launcher ends
  * @param readinessTimeout how long each component may take to become ready
+ * @param withObservability whether to run a trace UI and Prometheus too
  */
 record LaunchOptions(Path repository, Path localDirectory, int postgresPort, int portOffset, boolean clean,
-		boolean exitWithParent, Duration readinessTimeout) {
+		boolean exitWithParent, Duration readinessTimeout, boolean withObservability) {
 
 	// Not 5432: a developer's own PostgreSQL usually listens there.
 	static final int DEFAULT_POSTGRES_PORT = 15432;
@@ -40,6 +41,8 @@ record LaunchOptions(Path repository, Path localDirectory, int postgresPort, int
 			  --local-dir DIR       data, logs, pid files and secrets (default <repo>/.local)
 			  --repo DIR            repository root (default: nearest parent directory with mvnw)
 			  --readiness-timeout S seconds each component may take to become ready (default 90)
+			  --with-observability  also run Zipkin (traces, :9411) and Prometheus (metrics, :9090;
+			                        needs Debian's prometheus package)
 			  --exit-with-parent    stop when the process that started the launcher ends
 			  --help                print this help
 			""";
@@ -52,12 +55,14 @@ record LaunchOptions(Path repository, Path localDirectory, int postgresPort, int
 		int portOffset = 0;
 		boolean clean = false;
 		boolean exitWithParent = false;
+		boolean withObservability = false;
 		Duration readinessTimeout = DEFAULT_READINESS_TIMEOUT;
 		while (!remaining.isEmpty()) {
 			String option = remaining.pop();
 			switch (option) {
 				case "--clean" -> clean = true;
 				case "--exit-with-parent" -> exitWithParent = true;
+				case "--with-observability" -> withObservability = true;
 				case "--postgres-port" -> postgresPort = port(option, value(option, remaining));
 				case "--port-offset" -> portOffset = number(option, value(option, remaining));
 				case "--local-dir" -> localDirectory = workingDirectory.resolve(value(option, remaining));
@@ -70,7 +75,7 @@ record LaunchOptions(Path repository, Path localDirectory, int postgresPort, int
 		repository = (repository != null) ? repository.normalize() : findRepository(workingDirectory);
 		localDirectory = (localDirectory != null) ? localDirectory.normalize() : repository.resolve(".local");
 		return new LaunchOptions(repository, localDirectory, postgresPort, portOffset, clean, exitWithParent,
-				readinessTimeout);
+				readinessTimeout, withObservability);
 	}
 
 	int port(int basePort) {

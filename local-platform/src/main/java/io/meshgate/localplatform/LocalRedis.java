@@ -6,9 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import redis.embedded.core.ExecutableProvider;
@@ -20,51 +18,27 @@ import redis.embedded.core.ExecutableProvider;
  * meant to be forgotten. The password is passed on standard input, never on the command
  * line where any local user could read it.
  */
-final class LocalRedis implements Component {
+final class LocalRedis extends ChildProcessComponent {
 
 	private final int port;
 
 	private final String password;
 
-	private final Path logFile;
-
-	private final PidFile pidFile;
-
-	private Process process;
-
 	LocalRedis(int port, String password, Path logDirectory, Path runDirectory) {
+		super("redis", List.of(port), logDirectory, runDirectory);
 		this.port = port;
 		this.password = password;
-		this.logFile = logDirectory.resolve("redis.log");
-		this.pidFile = new PidFile(runDirectory.resolve("redis.pid"));
 	}
 
 	@Override
-	public String name() {
-		return "redis";
-	}
-
-	@Override
-	public Path logFile() {
-		return this.logFile;
-	}
-
-	@Override
-	public void stopLeftover() {
-		this.pidFile.liveProcess().ifPresent((leftover) -> Processes.stop(leftover, Processes.GRACE_PERIOD));
-		this.pidFile.delete();
-	}
-
-	@Override
-	public synchronized void start() throws IOException {
-		Ports.requireFree(this.port);
-		Files.createDirectories(this.logFile.getParent());
+	ProcessBuilder command() throws IOException {
 		String executable = ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
-		this.process = new ProcessBuilder(executable, "-").redirectErrorStream(true)
-			.redirectOutput(this.logFile.toFile())
-			.start();
-		this.pidFile.write(this.process.toHandle());
-		try (OutputStream config = this.process.getOutputStream()) {
+		return new ProcessBuilder(executable, "-");
+	}
+
+	@Override
+	void started(Process process) throws IOException {
+		try (OutputStream config = process.getOutputStream()) {
 			config.write(
 					String
 						.join("\n", "port " + this.port, "bind 127.0.0.1", "requirepass " + this.password, "save \"\"",
@@ -74,31 +48,18 @@ final class LocalRedis implements Component {
 	}
 
 	@Override
-	public void awaitReady(Duration timeout) throws ComponentFailure, InterruptedException {
-		Processes.awaitReady(this, currentProcess(), timeout, "AUTH and PING on 127.0.0.1:" + this.port,
-				this::answersPing);
+	String readinessProbe() {
+		return "AUTH and PING on 127.0.0.1:" + this.port;
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (this.process != null) {
-			Processes.stop(this.process.toHandle(), Processes.GRACE_PERIOD);
-			this.pidFile.delete();
-		}
-	}
-
-	@Override
-	public List<ProcessHandle> processes() {
-		return this.pidFile.liveProcess().stream().toList();
+	boolean isReady() {
+		return answersPing();
 	}
 
 	@Override
 	public List<String> summary() {
 		return List.of("127.0.0.1:" + this.port + "  (rate limits; password in secrets.properties)");
-	}
-
-	private synchronized Process currentProcess() {
-		return this.process;
 	}
 
 	/** AUTH then PING in Redis's wire protocol; ready when both succeed. */

@@ -48,6 +48,14 @@ class LaunchOptionsTests {
 		assertThat(options.clean()).isTrue();
 		assertThat(options.localDirectory()).isEqualTo(this.repository.resolve("state"));
 		assertThat(options.readinessTimeout()).hasSeconds(30);
+		assertThat(options.withObservability()).isFalse();
+	}
+
+	@Test
+	void runsObservabilityOnlyWhenAsked() {
+		LaunchOptions options = LaunchOptions.parse(List.of("--repo", ".", "--with-observability"), this.repository);
+
+		assertThat(options.withObservability()).isTrue();
 	}
 
 	@Test

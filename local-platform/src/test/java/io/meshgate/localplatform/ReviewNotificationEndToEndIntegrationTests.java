@@ -51,8 +51,9 @@ class ReviewNotificationEndToEndIntegrationTests {
 
 	@BeforeAll
 	void startPlatform() throws Exception {
-		this.options = LaunchOptions.parse(List.of("--repo", REPOSITORY.toString(), "--local-dir",
-				this.localDirectory.toString(), "--port-offset", String.valueOf(PlatformTestSupport.freePortOffset())),
+		this.options = LaunchOptions.parse(
+				List.of("--repo", REPOSITORY.toString(), "--local-dir", this.localDirectory.toString(), "--port-offset",
+						String.valueOf(PlatformTestSupport.freePortOffset()), "--with-observability"),
 				REPOSITORY);
 		this.platform = new Platform(Components.plan(this.options).components(), System.out, Duration.ofMinutes(3));
 		this.platform.start();
@@ -82,6 +83,8 @@ class ReviewNotificationEndToEndIntegrationTests {
 		String traceId = accessLogTraceId("POST", "/api/reviews", 201);
 		assertThat(logLinesWithTraceId("review-service", traceId)).isNotEmpty();
 		assertThat(logLinesWithTraceId("notification-knative", traceId)).isNotEmpty();
+		assertThat(awaitServerSpans(traceId))
+			.containsAll(List.of("api-gateway", "review-service", "product-service", "notification-knative"));
 	}
 
 	@Test
@@ -153,6 +156,27 @@ class ReviewNotificationEndToEndIntegrationTests {
 			return List.of();
 		}
 		return JSON.readTree(response.body()).valueStream().toList();
+	}
+
+	/**
+	 * The services with a server span in the trace, as Zipkin received it: the gateway's,
+	 * review-service's, product-service's (the existence check) and notification's (the
+	 * event, continued from the outbox).
+	 */
+	private List<String> awaitServerSpans(String traceId) {
+		String trace = "http://127.0.0.1:" + this.options.port(9411) + "/api/v2/trace/" + traceId;
+		return await().atMost(Duration.ofMinutes(1)).until(() -> {
+			HttpResponse<String> response = get(trace);
+			if (response.statusCode() != 200) {
+				return List.<String>of();
+			}
+			return JSON.readTree(response.body())
+				.valueStream()
+				.filter((span) -> "SERVER".equals(text(span, "kind")))
+				.map((span) -> span.path("localEndpoint").path("serviceName").asString(""))
+				.distinct()
+				.toList();
+		}, (services) -> services.size() >= 4);
 	}
 
 	private long outboxBacklog() throws IOException, InterruptedException {

@@ -1,23 +1,17 @@
 package io.meshgate.service.support.tracing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.zip.GZIPInputStream;
 
-import com.sun.net.httpserver.HttpServer;
 import io.meshgate.service.support.problem.ProblemTestApplication;
 import io.meshgate.service.testsupport.TestJwks;
 import io.meshgate.service.testsupport.TestTokens;
+import io.meshgate.service.testsupport.TestZipkin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class TracePropagationIntegrationTests {
 
-	private static final ZipkinReceiver zipkin = ZipkinReceiver.start();
+	private static final TestZipkin zipkin = TestZipkin.start();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -56,7 +50,7 @@ class TracePropagationIntegrationTests {
 
 	@AfterAll
 	static void stopZipkin() {
-		zipkin.stop();
+		zipkin.close();
 	}
 
 	@Test
@@ -83,8 +77,7 @@ class TracePropagationIntegrationTests {
 
 		traceIdOfFailure("traceparent", "00-" + traceId + "-b7ad6b7169203331-01");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(zipkin.received()).anyMatch((body) -> body.contains(traceId)));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(zipkin.spansOf(traceId)).isNotEmpty());
 	}
 
 	private String traceIdOfFailure(String header, String value) throws IOException, InterruptedException {
@@ -95,42 +88,6 @@ class TracePropagationIntegrationTests {
 				.build(), BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(500);
 		return JsonMapper.builder().build().readTree(response.body()).get("traceId").asString();
-	}
-
-	/**
-	 * A Zipkin collector endpoint on loopback that keeps every span batch it receives.
-	 */
-	private record ZipkinReceiver(HttpServer server, List<String> received) {
-
-		static ZipkinReceiver start() {
-			try {
-				HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-				List<String> received = new CopyOnWriteArrayList<>();
-				server.createContext("/api/v2/spans", (exchange) -> {
-					InputStream body = exchange.getRequestBody();
-					if ("gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
-						body = new GZIPInputStream(body);
-					}
-					received.add(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-					exchange.sendResponseHeaders(202, -1);
-					exchange.close();
-				});
-				server.start();
-				return new ZipkinReceiver(server, received);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		String endpoint() {
-			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/api/v2/spans";
-		}
-
-		void stop() {
-			this.server.stop(0);
-		}
-
 	}
 
 }

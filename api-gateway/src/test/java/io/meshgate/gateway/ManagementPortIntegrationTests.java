@@ -34,6 +34,19 @@ class ManagementPortIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void measuresLatencyInSloBucketsForTheAlerts() throws Exception {
+		get("/api/members/slo", "Authorization", bearer(TestTokens.valid().sign()));
+
+		String metrics = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/prometheus"))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+
+		assertThat(metrics.lines().filter((line) -> line.startsWith("http_server_requests_seconds_bucket")))
+			.anyMatch((line) -> line.contains("le=\"0.5\""));
+	}
+
+	@Test
 	void keepsTheGatewayEndpointDisabled() throws Exception {
 		// Even with a valid token there is nothing to find.
 		HttpResponse<String> gateway = HttpClient.newHttpClient()

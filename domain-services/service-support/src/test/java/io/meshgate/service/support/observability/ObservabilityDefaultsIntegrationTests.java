@@ -1,4 +1,4 @@
-package io.meshgate.service.support.tracing;
+package io.meshgate.service.support.observability;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,12 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A service continues the caller's trace whether it arrives as W3C {@code traceparent} or
- * as B3 (Envoy's format), and exports its spans to the trace UI when told to. The trace
- * id a client sees in a problem detail is the one it sent.
+ * What every service gets from service-support's defaults: it continues the caller's
+ * trace whether it arrives as W3C {@code traceparent} or as B3 (Envoy's format), exports
+ * its spans to the trace UI when told to, and measures latency in buckets at the SLO
+ * thresholds. The trace id a client sees in a problem detail is the one it sent.
  */
 @SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class TracePropagationIntegrationTests {
+class ObservabilityDefaultsIntegrationTests {
 
 	private static final TestZipkin zipkin = TestZipkin.start();
 
@@ -39,6 +41,9 @@ class TracePropagationIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -77,7 +82,23 @@ class TracePropagationIntegrationTests {
 
 		traceIdOfFailure("traceparent", "00-" + traceId + "-b7ad6b7169203331-01");
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(zipkin.spansOf(traceId)).isNotEmpty());
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(zipkin.spansOf(traceId))
+				.anyMatch((span) -> "SERVER".equals(span.path("kind").asString(""))));
+	}
+
+	@Test
+	void measuresServerLatencyInSloBuckets() throws Exception {
+		traceIdOfFailure("traceparent", "00-11111111111111111111111111111111-2222222222222222-01");
+
+		String metrics = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + "/actuator/prometheus"))
+				.build(), BodyHandlers.ofString())
+			.body();
+
+		assertThat(metrics.lines().filter((line) -> line.startsWith("http_server_requests_seconds_bucket")))
+			.anyMatch((line) -> line.contains("le=\"0.5\""))
+			.anyMatch((line) -> line.contains("le=\"0.25\""));
 	}
 
 	private String traceIdOfFailure(String header, String value) throws IOException, InterruptedException {

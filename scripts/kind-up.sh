@@ -31,7 +31,8 @@ readonly JIB_FROM_IMAGE="eclipse-temurin:25-jre"
 readonly IMAGE_VERSION="0.1.0"
 readonly CLOUD_PROVIDER_KIND_IMAGE="registry.k8s.io/cloud-provider-kind/cloud-controller-manager:v0.6.0"
 # Maven module path → image name (meshgate/<module>:<version>, CONTRACTS.md).
-readonly MODULES=(api-gateway auth-service domain-services/member-service)
+readonly MODULES=(api-gateway auth-service domain-services/member-service domain-services/product-service
+	domain-services/review-service domain-services/storefront-service notification-knative discovery-bridge)
 
 cluster="meshgate"
 repo_url=""

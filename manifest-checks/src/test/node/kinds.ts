@@ -5,6 +5,8 @@ import type { IApplication } from "@kubernetes-models/argo-cd/argoproj.io/v1alph
 import type { IApplicationSet } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet";
 import type { IAppProject } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject";
 import type { ClusterSpec, ScheduledBackupSpec } from "@cdk8s-kit/crds/pg";
+import type { IElasticsearch } from "@kubernetes-models/elastic-cloud/elasticsearch.k8s.elastic.co/v1/Elasticsearch";
+import type { IKibana } from "@kubernetes-models/elastic-cloud/kibana.k8s.elastic.co/v1/Kibana";
 
 export interface Kinds {
   "argoproj.io/v1alpha1/Application": IApplication;
@@ -12,4 +14,6 @@ export interface Kinds {
   "argoproj.io/v1alpha1/AppProject": IAppProject;
   "postgresql.cnpg.io/v1/Cluster": { spec: ClusterSpec };
   "postgresql.cnpg.io/v1/ScheduledBackup": { spec: ScheduledBackupSpec };
+  "elasticsearch.k8s.elastic.co/v1/Elasticsearch": IElasticsearch;
+  "kibana.k8s.elastic.co/v1/Kibana": IKibana;
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Strict validation of any object: the fabric8 models where they exist, the npm type
- * declarations for the rest. An object that neither covers is a violation.
+ * declarations for the rest, and the project's own CRDs for its custom resources. An
+ * object that none covers is a violation.
  */
 final class ManifestValidator {
 
@@ -22,7 +23,8 @@ final class ManifestValidator {
 		Map<ManifestObject, List<Violation>> result = new IdentityHashMap<>(DeclarationValidator.validate(declared));
 		objects.stream()
 			.filter((object) -> !DeclarationValidator.covers(object))
-			.forEach((object) -> result.put(object, TypedModelValidator.validate(object)));
+			.forEach((object) -> result.put(object, CustomResourceValidator.covers(object)
+					? CustomResourceValidator.validate(object) : TypedModelValidator.validate(object)));
 		return result;
 	}
 

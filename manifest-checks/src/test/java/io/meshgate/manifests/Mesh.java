@@ -27,7 +27,7 @@ final class Mesh {
 	}
 
 	List<ManifestObject> workloads() {
-		return Workloads.of(this.objects)
+		return Workloads.withPodTemplates(this.objects)
 			.stream()
 			.filter((workload) -> workload.namespace().equals(PlatformRules.NAMESPACE))
 			.toList();
@@ -47,6 +47,9 @@ final class Mesh {
 			for (JsonNode port : container.spec().path("ports")) {
 				ports.add(port.path("containerPort").asInt());
 			}
+		}
+		if (Workloads.isKnativeService(workload)) {
+			ports.addAll(Workloads.queueProxyPorts());
 		}
 		return ports;
 	}

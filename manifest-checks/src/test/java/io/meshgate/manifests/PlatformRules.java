@@ -144,7 +144,7 @@ final class PlatformRules {
 	/** Every probe points at a port its container declares. */
 	static List<Violation> probesTargetDeclaredPorts(List<ManifestObject> objects) {
 		List<Violation> violations = new ArrayList<>();
-		for (ManifestObject workload : Workloads.of(objects)) {
+		for (ManifestObject workload : Workloads.withPodTemplates(objects)) {
 			for (Workloads.Container container : Workloads.containers(workload)) {
 				for (String probe : PROBES) {
 					for (String handler : List.of("httpGet", "tcpSocket", "grpc")) {
@@ -164,7 +164,7 @@ final class PlatformRules {
 	/** Images carry a tag or digest other than latest; Helm charts an exact version. */
 	static List<Violation> versionsArePinned(List<ManifestObject> objects) {
 		List<Violation> violations = new ArrayList<>();
-		for (ManifestObject workload : Workloads.of(objects)) {
+		for (ManifestObject workload : Workloads.withPodTemplates(objects)) {
 			for (Workloads.Container container : Workloads.containers(workload)) {
 				checkImage(workload, container.path() + ".image", container.spec().path("image").asText(), violations);
 			}
@@ -195,7 +195,7 @@ final class PlatformRules {
 	/** Every workload in meshgate is opened by an ALLOW policy of its own. */
 	static List<Violation> workloadsHaveAllowPolicy(List<ManifestObject> objects) {
 		List<Violation> violations = new ArrayList<>();
-		for (ManifestObject workload : inNamespace(Workloads.of(objects))) {
+		for (ManifestObject workload : inNamespace(Workloads.withPodTemplates(objects))) {
 			boolean allowed = ofKind(objects, "AuthorizationPolicy").stream()
 				.filter((policy) -> policy.namespace().equals(NAMESPACE))
 				.filter((policy) -> policy.tree().path("spec").path("action").asText("ALLOW").equals("ALLOW"))
@@ -269,11 +269,12 @@ final class PlatformRules {
 	}
 
 	/**
-	 * Workloads carry the labels CONTRACTS.md asks for, on the object and on its pods.
+	 * Workloads and Knative Services carry the labels CONTRACTS.md asks for, on the
+	 * object and on its pods (Istio and Kiali read app and version there).
 	 */
 	static List<Violation> workloadsCarryContractLabels(List<ManifestObject> objects) {
 		List<Violation> violations = new ArrayList<>();
-		for (ManifestObject workload : Workloads.of(objects)) {
+		for (ManifestObject workload : Workloads.withPodTemplates(objects)) {
 			Map<String, String> pod = Workloads.podLabels(workload);
 			for (String label : CONTRACT_LABELS) {
 				if (workload.label(label).isEmpty()) {
@@ -294,7 +295,7 @@ final class PlatformRules {
 	/** One ServiceAccount per workload, named after it (CONTRACTS.md). */
 	static List<Violation> workloadsRunAsTheirServiceAccount(List<ManifestObject> objects) {
 		List<Violation> violations = new ArrayList<>();
-		for (ManifestObject workload : inNamespace(Workloads.of(objects))) {
+		for (ManifestObject workload : inNamespace(Workloads.withPodTemplates(objects))) {
 			String account = Workloads.podSpec(workload).path("serviceAccountName").asText();
 			if (!account.equals(workload.name())) {
 				violations.add(Violation.of(workload, "spec.template.spec.serviceAccountName",
@@ -311,7 +312,7 @@ final class PlatformRules {
 	/** Hardened by default (STYLE.md 12). */
 	static List<Violation> workloadsAreHardened(List<ManifestObject> objects) {
 		List<Violation> violations = new ArrayList<>();
-		for (ManifestObject workload : Workloads.of(objects)) {
+		for (ManifestObject workload : Workloads.withPodTemplates(objects)) {
 			JsonNode pod = Workloads.podSpec(workload);
 			require(workload, "spec.template.spec.securityContext.runAsNonRoot",
 					pod.path("securityContext").path("runAsNonRoot").asBoolean(), violations);

@@ -32,6 +32,7 @@ class PlatformRulesBrokenSamplesTests {
 					application-path-missing.yaml            | Argo CD sources exist                  | spec.source.path
 					applicationset-glob-matches-nothing.yaml | Argo CD sources exist                  | spec.generators[0].git.directories
 					workload-without-version-label.yaml      | workloads carry the contract labels    | metadata.labels
+					knative-service-without-app-label.yaml   | workloads carry the contract labels    | spec.template.metadata.labels
 					workload-default-serviceaccount.yaml     | workloads run as their ServiceAccount  | spec.template.spec.serviceAccountName
 					workload-not-hardened.yaml               | workloads are hardened                 | spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem
 					secret-in-git.yaml                       | no Secret comes from git               | ''

@@ -31,12 +31,14 @@ final class Repository {
 
 	/**
 	 * Every kustomization of the repository. Test sources are skipped: their broken
-	 * samples are meant to fail.
+	 * samples are meant to fail. So are kustomize components: they render only inside the
+	 * overlays that include them, and are checked there.
 	 */
 	static List<Path> kustomizations() {
 		try (Stream<Path> files = Files.walk(root())) {
 			return files.filter((file) -> file.getFileName().toString().equals("kustomization.yaml"))
 				.filter((file) -> !isSkipped(file))
+				.filter((file) -> !isComponent(file))
 				.map(Path::getParent)
 				.sorted()
 				.toList();
@@ -44,6 +46,10 @@ final class Repository {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static boolean isComponent(Path file) {
+		return Yaml.documents(file).stream().anyMatch((tree) -> tree.path("kind").asText().equals("Component"));
 	}
 
 	private static boolean isSkipped(Path file) {

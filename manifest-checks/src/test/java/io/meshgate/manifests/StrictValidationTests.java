@@ -48,6 +48,14 @@ class StrictValidationTests {
 					application-misspelt-metadata.yaml     | metadata.annotation                              | unknown field
 					cluster-unknown-enum.yaml              | spec.logLevel                                    | "loud" is not one of
 					cluster-missing-required.yaml          | spec.backup.barmanObjectStore.destinationPath    | required field is missing
+					elasticsearch-misspelt-field.yaml      | spec.nodeSets[0].cout                            | unknown field
+					kibana-string-for-number.yaml          | spec.count                                       | expected number
+					podmonitor-misspelt-field.yaml         | spec.podMetricEndpoints                          | unknown field
+					eurekasyncer-misspelt-field.yaml        | spec.servce                                      | unknown field
+					eurekasyncer-misspelt-nested-field.yaml | spec.lease.renewalInterval                       | unknown field
+					eurekasyncer-string-for-integer.yaml    | spec.port                                        | expected integer, got string
+					eurekasyncer-unknown-mode.yaml          | spec.mode                                        | "sidecar" does not match
+					eurekasyncer-missing-required.yaml      | spec.appName                                     | required field is missing
 					""")
 	void catchesBrokenSample(String sample, String field, String problem) {
 		List<Violation> found = violations.entrySet()

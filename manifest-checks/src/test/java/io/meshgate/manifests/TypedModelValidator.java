@@ -22,7 +22,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 
 /**
  * Strict validation against the fabric8 typed models (built-in kinds, Istio,
- * cert-manager). The models are lenient on their own
+ * cert-manager, Knative). The models are lenient on their own
  * (docs/adr/0002-manifest-validation.md), so three checks are added on top of parsing: an
  * unknown apiVersion/kind parses as {@link GenericKubernetesResource}; an unknown field
  * lands in an {@code additionalProperties} map; and a value the model drops or coerces (a

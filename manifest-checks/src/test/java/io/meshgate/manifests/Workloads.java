@@ -12,11 +12,34 @@ final class Workloads {
 
 	private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet");
 
+	private static final String KNATIVE_SERVICE = "serving.knative.dev/v1/Service";
+
 	private Workloads() {
 	}
 
 	static List<ManifestObject> of(List<ManifestObject> objects) {
 		return objects.stream().filter((object) -> KINDS.contains(object.kind())).toList();
+	}
+
+	/**
+	 * The workloads and the Knative Services: every object whose pod template is written
+	 * here. A Knative Service's template sits at the same path as a Deployment's.
+	 */
+	static List<ManifestObject> withPodTemplates(List<ManifestObject> objects) {
+		return objects.stream().filter((object) -> KINDS.contains(object.kind()) || isKnativeService(object)).toList();
+	}
+
+	static boolean isKnativeService(ManifestObject object) {
+		return object.type().equals(KNATIVE_SERVICE);
+	}
+
+	/**
+	 * The ports Knative's queue-proxy adds to every pod of a Knative Service: requests
+	 * arrive on 8012 (HTTP/1) or 8013 (h2c) and reach the container port over loopback;
+	 * 9090 and 9091 serve its metrics.
+	 */
+	static List<Integer> queueProxyPorts() {
+		return List.of(8012, 8013, 9090, 9091);
 	}
 
 	static JsonNode podSpec(ManifestObject workload) {

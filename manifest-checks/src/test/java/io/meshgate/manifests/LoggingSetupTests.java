@@ -1,0 +1,93 @@
+package io.meshgate.manifests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the logging setup Job installs (observability/logging): the mapping of the log
+ * fields of CONTRACTS.md, the retention of each environment, and Kibana's search by trace
+ * id. Whether Elasticsearch and Kibana accept them is not checked here (no cluster).
+ */
+class LoggingSetupTests {
+
+	private static final Path LOGGING = Repository.root().resolve("observability/logging");
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@Test
+	void indexTemplateMapsTheLogFieldsOfTheContracts() throws IOException {
+		JsonNode template = JSON.readTree(LOGGING.resolve("index-template.json").toFile());
+		assertThat(template.path("index_patterns").toString()).contains("meshgate-logs-*");
+		assertThat(template.path("template").path("settings").path("index.lifecycle.name").asText())
+			.isEqualTo("meshgate-logs");
+		JsonNode fields = template.path("template").path("mappings").path("properties");
+		Map<String, String> expected = Map.ofEntries(Map.entry("@timestamp", "date"), Map.entry("level", "keyword"),
+				Map.entry("logger", "keyword"), Map.entry("message", "text"), Map.entry("service", "keyword"),
+				Map.entry("traceId", "keyword"), Map.entry("spanId", "keyword"), Map.entry("stack_trace", "text"),
+				Map.entry("method", "keyword"), Map.entry("path", "keyword"), Map.entry("route", "keyword"),
+				Map.entry("status", "integer"), Map.entry("durationMs", "long"), Map.entry("bytesOut", "long"),
+				Map.entry("clientIp", "ip"), Map.entry("userId", "keyword"), Map.entry("userAgent", "keyword"));
+		expected
+			.forEach((field, type) -> assertThat(fields.path(field).path("type").asText()).as("mapping of %s", field)
+				.isEqualTo(type));
+	}
+
+	@Test
+	void logsAreKeptSevenDaysInDevAndThirtyInProd() throws IOException {
+		assertThat(deleteAfter("dev")).isEqualTo("7d");
+		assertThat(deleteAfter("prod")).isEqualTo("30d");
+	}
+
+	@Test
+	void kibanaSearchesTheLogIndicesByTraceId() throws IOException {
+		List<JsonNode> objects = Files.readAllLines(LOGGING.resolve("kibana-saved-objects.ndjson"))
+			.stream()
+			.filter((line) -> !line.isBlank())
+			.map(LoggingSetupTests::json)
+			.toList();
+		JsonNode dataView = objects.stream()
+			.filter((object) -> object.path("type").asText().equals("index-pattern"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(dataView.path("attributes").path("title").asText()).isEqualTo("meshgate-logs-*");
+		assertThat(dataView.path("attributes").path("timeFieldName").asText()).isEqualTo("@timestamp");
+		JsonNode search = objects.stream()
+			.filter((object) -> object.path("type").asText().equals("search"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(search.path("references").findValuesAsText("id")).containsExactly(dataView.path("id").asText());
+		assertThat(search.path("attributes").path("columns").toString()).contains("\"traceId\"");
+		JsonNode source = json(
+				search.path("attributes").path("kibanaSavedObjectMeta").path("searchSourceJSON").asText());
+		assertThat(source.path("query").path("query").asText()).startsWith("traceId");
+	}
+
+	private static String deleteAfter(String env) throws IOException {
+		ManifestObject setup = RepositoryManifests.environment(env)
+			.stream()
+			.filter((object) -> object.is("ConfigMap") && object.name().startsWith("logging-setup-"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no ConfigMap logging-setup in " + env));
+		JsonNode policy = JSON.readTree(setup.tree().path("data").path("ilm-policy.json").asText());
+		return policy.path("policy").path("phases").path("delete").path("min_age").asText();
+	}
+
+	private static JsonNode json(String text) {
+		try {
+			return JSON.readTree(text);
+		}
+		catch (IOException ex) {
+			throw new AssertionError("not JSON: " + text, ex);
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.meshgate.notification.review;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The events already handled, keyed as CloudEvents identifies an event: by {@code source}
+ * and {@code id} together. Used inside the transaction that sends the mail, so a row
+ * exists exactly when the event needs no further delivery.
+ */
+@Repository
+class ProcessedEvents {
+
+	private final JdbcClient jdbc;
+
+	ProcessedEvents(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records the event unless it is recorded already. A concurrent delivery of the same
+	 * event waits on the primary key until this transaction ends: after a commit it finds
+	 * the row and gets {@code false}; after a rollback (the mail failed) its own insert
+	 * goes through and it sends.
+	 * @return whether this call recorded it, that is, whether the caller handles it
+	 */
+	boolean claim(String source, String id, String type, Outcome outcome) {
+		return this.jdbc.sql("""
+				INSERT INTO processed_event (source, id, type, outcome)
+				VALUES (:source, :id, :type, :outcome)
+				ON CONFLICT (source, id) DO NOTHING
+				""")
+			.param("source", source)
+			.param("id", id)
+			.param("type", type)
+			.param("outcome", outcome.value())
+			.update() == 1;
+	}
+
+	void changeOutcome(String source, String id, Outcome outcome) {
+		this.jdbc.sql("UPDATE processed_event SET outcome = :outcome WHERE source = :source AND id = :id")
+			.param("source", source)
+			.param("id", id)
+			.param("outcome", outcome.value())
+			.update();
+	}
+
+}

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.meshgate.service.testsupport.ProblemAssertions.assertProblem;
 import static io.meshgate.service.testsupport.ProblemAssertions.fieldsInError;
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +27,7 @@ class DisplayNameIntegrationTests extends MemberServiceIntegrationTest {
 		String grace = memberNamed("Grace Hopper");
 		String unknown = UUID.randomUUID().toString();
 
-		HttpResponse<String> response = getWithoutToken("/display-names?ids=" + ada + "," + grace + "," + unknown);
+		HttpResponse<String> response = http().get("/display-names?ids=" + ada + "," + grace + "," + unknown);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(json(response).valueStream().map(DisplayNameIntegrationTests::entry))
@@ -37,7 +38,7 @@ class DisplayNameIntegrationTests extends MemberServiceIntegrationTest {
 	void revealsNothingButTheName() {
 		String ada = memberNamed("Ada Lovelace");
 
-		JsonNode entry = json(getWithoutToken("/display-names?ids=" + ada)).get(0);
+		JsonNode entry = json(http().get("/display-names?ids=" + ada)).get(0);
 
 		assertThat(entry.propertyNames()).containsExactlyInAnyOrder("id", "displayName");
 	}
@@ -46,7 +47,7 @@ class DisplayNameIntegrationTests extends MemberServiceIntegrationTest {
 	void rejectsMoreThanHundredIds() {
 		List<String> ids = Stream.generate(() -> UUID.randomUUID().toString()).limit(101).toList();
 
-		HttpResponse<String> response = getWithoutToken("/display-names?ids=" + String.join(",", ids));
+		HttpResponse<String> response = http().get("/display-names?ids=" + String.join(",", ids));
 
 		assertProblem(response, 400, "/display-names");
 		assertThat(fieldsInError(response)).containsExactly("ids");
@@ -54,14 +55,14 @@ class DisplayNameIntegrationTests extends MemberServiceIntegrationTest {
 
 	@Test
 	void rejectsIdThatIsNotAUuid() {
-		HttpResponse<String> response = getWithoutToken("/display-names?ids=not-a-uuid");
+		HttpResponse<String> response = http().get("/display-names?ids=not-a-uuid");
 
 		assertProblem(response, 400, "/display-names");
 	}
 
 	private String memberNamed(String name) {
 		TestTokens member = TestTokens.valid().claim("name", name).claim("email", "someone@example.com");
-		assertThat(get("/me", member.sign()).statusCode()).isEqualTo(200);
+		assertThat(http().get("/me", member.sign()).statusCode()).isEqualTo(200);
 		return member.subject();
 	}
 

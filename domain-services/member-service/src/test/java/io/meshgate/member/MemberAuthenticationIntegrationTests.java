@@ -19,7 +19,7 @@ class MemberAuthenticationIntegrationTests extends MemberServiceIntegrationTest 
 
 	@Test
 	void requestWithoutTokenIsUnauthorizedWithBearerChallenge() {
-		HttpResponse<String> response = getWithoutToken("/me");
+		HttpResponse<String> response = http().get("/me");
 
 		assertProblem(response, 401, "/me");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
@@ -27,7 +27,7 @@ class MemberAuthenticationIntegrationTests extends MemberServiceIntegrationTest 
 
 	@Test
 	void tokenWithWrongAudienceIsUnauthorized() {
-		HttpResponse<String> response = get("/me", TestTokens.valid().audience("other-api").sign());
+		HttpResponse<String> response = http().get("/me", TestTokens.valid().audience("other-api").sign());
 
 		assertProblem(response, 401, "/me");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
@@ -35,7 +35,8 @@ class MemberAuthenticationIntegrationTests extends MemberServiceIntegrationTest 
 
 	@Test
 	void expiredTokenIsUnauthorizedWithoutSayingWhy() {
-		HttpResponse<String> response = get("/me", TestTokens.valid().expiredSince(Duration.ofMinutes(5)).sign());
+		HttpResponse<String> response = http().get("/me",
+				TestTokens.valid().expiredSince(Duration.ofMinutes(5)).sign());
 
 		assertProblem(response, 401, "/me");
 		assertThat(response.body()).doesNotContain("expired").doesNotContain("Jwt");
@@ -43,14 +44,14 @@ class MemberAuthenticationIntegrationTests extends MemberServiceIntegrationTest 
 
 	@Test
 	void tokenSignedWithUnpublishedKeyIsUnauthorized() {
-		HttpResponse<String> response = get("/me", TestTokens.valid().signedWith(TestJwks.newKey()).sign());
+		HttpResponse<String> response = http().get("/me", TestTokens.valid().signedWith(TestJwks.newKey()).sign());
 
 		assertProblem(response, 401, "/me");
 	}
 
 	@Test
 	void unknownPathWithValidTokenIsNotFoundProblem() {
-		HttpResponse<String> response = get("/nothing-here", TestTokens.valid().sign());
+		HttpResponse<String> response = http().get("/nothing-here", TestTokens.valid().sign());
 
 		assertProblem(response, 404, "/nothing-here");
 	}

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.meshgate.service.testsupport.ProblemAssertions.assertProblem;
 import static io.meshgate.service.testsupport.ProblemAssertions.fieldsInError;
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +24,7 @@ class MemberListingIntegrationTests extends MemberServiceIntegrationTest {
 
 	@Test
 	void listingRequiresAdminRole() {
-		HttpResponse<String> response = get("/?page=0&size=20", TestTokens.valid().roles("USER").sign());
+		HttpResponse<String> response = http().get("/?page=0&size=20", TestTokens.valid().roles("USER").sign());
 
 		assertProblem(response, 403, "/");
 	}
@@ -32,11 +33,11 @@ class MemberListingIntegrationTests extends MemberServiceIntegrationTest {
 	void listsProfilesInCreationOrderOnePageAtATime() {
 		List<String> created = IntStream.range(0, 3).mapToObj((i) -> createProfile()).toList();
 
-		List<String> all = ids(json(get("/?page=0&size=100", this.admin)));
+		List<String> all = ids(json(http().get("/?page=0&size=100", this.admin)));
 		assertThat(all).containsSubsequence(created);
 
 		int lastPage = (all.size() - 1) / 2;
-		JsonNode page = json(get("/?page=" + lastPage + "&size=2", this.admin));
+		JsonNode page = json(http().get("/?page=" + lastPage + "&size=2", this.admin));
 		assertThat(ids(page)).isEqualTo(all.subList(lastPage * 2, all.size()));
 		assertThat(page.get("page").asInt()).isEqualTo(lastPage);
 		assertThat(page.get("size").asInt()).isEqualTo(2);
@@ -46,14 +47,14 @@ class MemberListingIntegrationTests extends MemberServiceIntegrationTest {
 
 	@Test
 	void pageBeyondTheLastIsEmpty() {
-		JsonNode page = json(get("/?page=100000&size=100", this.admin));
+		JsonNode page = json(http().get("/?page=100000&size=100", this.admin));
 
 		assertThat(ids(page)).isEmpty();
 	}
 
 	@Test
 	void rejectsPageSizeAboveHundred() {
-		HttpResponse<String> response = get("/?page=0&size=101", this.admin);
+		HttpResponse<String> response = http().get("/?page=0&size=101", this.admin);
 
 		assertProblem(response, 400, "/");
 		assertThat(fieldsInError(response)).containsExactly("size");
@@ -61,7 +62,7 @@ class MemberListingIntegrationTests extends MemberServiceIntegrationTest {
 
 	@Test
 	void rejectsNegativePage() {
-		HttpResponse<String> response = get("/?page=-1", this.admin);
+		HttpResponse<String> response = http().get("/?page=-1", this.admin);
 
 		assertProblem(response, 400, "/");
 		assertThat(fieldsInError(response)).containsExactly("page");
@@ -69,7 +70,7 @@ class MemberListingIntegrationTests extends MemberServiceIntegrationTest {
 
 	private String createProfile() {
 		TestTokens member = TestTokens.valid();
-		assertThat(get("/me", member.sign()).statusCode()).isEqualTo(200);
+		assertThat(http().get("/me", member.sign()).statusCode()).isEqualTo(200);
 		return member.subject();
 	}
 

@@ -9,6 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 import static io.meshgate.service.testsupport.ProblemAssertions.assertProblem;
 import static io.meshgate.service.testsupport.ProblemAssertions.fieldsInError;
+import static io.meshgate.service.testsupport.ServiceHttpClient.entityTag;
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,7 +27,7 @@ class MemberProfileIntegrationTests extends MemberServiceIntegrationTest {
 	void firstGetCreatesProfileFromToken() {
 		TestTokens token = TestTokens.valid().claim("name", "Ada").claim("email", "ada@example.com");
 
-		HttpResponse<String> response = get("/me", token.sign());
+		HttpResponse<String> response = http().get("/me", token.sign());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(entityTag(response)).isEqualTo("\"0\"");
@@ -39,7 +41,7 @@ class MemberProfileIntegrationTests extends MemberServiceIntegrationTest {
 
 	@Test
 	void firstGetWithoutProfileClaimsStartsWithEmptyName() {
-		HttpResponse<String> response = get("/me", TestTokens.valid().sign());
+		HttpResponse<String> response = http().get("/me", TestTokens.valid().sign());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(json(response).get("displayName").asString()).isEmpty();
@@ -49,9 +51,9 @@ class MemberProfileIntegrationTests extends MemberServiceIntegrationTest {
 	@Test
 	void laterGetReturnsTheSameProfile() {
 		TestTokens token = TestTokens.valid().claim("name", "Ada");
-		HttpResponse<String> first = get("/me", token.sign());
+		HttpResponse<String> first = http().get("/me", token.sign());
 
-		HttpResponse<String> second = get("/me", token.claim("name", "Renamed in the token").sign());
+		HttpResponse<String> second = http().get("/me", token.claim("name", "Renamed in the token").sign());
 
 		assertThat(entityTag(second)).isEqualTo(entityTag(first));
 		assertThat(json(second).get("displayName").asString()).isEqualTo("Ada");
@@ -61,9 +63,9 @@ class MemberProfileIntegrationTests extends MemberServiceIntegrationTest {
 	@Test
 	void putWithCurrentETagUpdatesAndReturnsNewETag() {
 		String token = TestTokens.valid().sign();
-		String read = entityTag(get("/me", token));
+		String read = entityTag(http().get("/me", token));
 
-		HttpResponse<String> response = put("/me", token, read, VALID_CHANGE);
+		HttpResponse<String> response = http().put("/me", token, read, VALID_CHANGE);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(entityTag(response)).isEqualTo("\"1\"").isNotEqualTo(read);
@@ -71,7 +73,7 @@ class MemberProfileIntegrationTests extends MemberServiceIntegrationTest {
 		assertThat(profile.get("displayName").asString()).isEqualTo("Ada Lovelace");
 		assertThat(profile.get("bio").asString()).isEqualTo("Wrote the first program.");
 		assertThat(profile.get("locale").asString()).isEqualTo("en-GB");
-		HttpResponse<String> reread = get("/me", token);
+		HttpResponse<String> reread = http().get("/me", token);
 		assertThat(entityTag(reread)).isEqualTo("\"1\"");
 		assertThat(json(reread).get("displayName").asString()).isEqualTo("Ada Lovelace");
 	}
@@ -79,31 +81,31 @@ class MemberProfileIntegrationTests extends MemberServiceIntegrationTest {
 	@Test
 	void putWithStaleETagFailsWithPreconditionFailed() {
 		String token = TestTokens.valid().sign();
-		String read = entityTag(get("/me", token));
-		put("/me", token, read, VALID_CHANGE);
+		String read = entityTag(http().get("/me", token));
+		http().put("/me", token, read, VALID_CHANGE);
 
-		HttpResponse<String> response = put("/me", token, read, """
+		HttpResponse<String> response = http().put("/me", token, read, """
 				{"displayName": "Lost update"}
 				""");
 
 		JsonNode problem = assertProblem(response, 412, "/me");
 		assertThat(problem.get("type").asString()).isEqualTo("https://meshgate.io/problems/profile-changed");
-		assertThat(json(get("/me", token)).get("displayName").asString()).isEqualTo("Ada Lovelace");
+		assertThat(json(http().get("/me", token)).get("displayName").asString()).isEqualTo("Ada Lovelace");
 	}
 
 	@Test
 	void putWithWeakETagFailsWithPreconditionFailed() {
 		String token = TestTokens.valid().sign();
-		String read = entityTag(get("/me", token));
+		String read = entityTag(http().get("/me", token));
 
-		HttpResponse<String> response = put("/me", token, "W/" + read, VALID_CHANGE);
+		HttpResponse<String> response = http().put("/me", token, "W/" + read, VALID_CHANGE);
 
 		assertProblem(response, 412, "/me");
 	}
 
 	@Test
 	void putBeforeProfileExistsFailsWithPreconditionFailed() {
-		HttpResponse<String> response = put("/me", TestTokens.valid().sign(), "\"0\"", VALID_CHANGE);
+		HttpResponse<String> response = http().put("/me", TestTokens.valid().sign(), "\"0\"", VALID_CHANGE);
 
 		assertProblem(response, 412, "/me");
 	}
@@ -111,9 +113,9 @@ class MemberProfileIntegrationTests extends MemberServiceIntegrationTest {
 	@Test
 	void putWithoutIfMatchFailsWithPreconditionRequired() {
 		String token = TestTokens.valid().sign();
-		get("/me", token);
+		http().get("/me", token);
 
-		HttpResponse<String> response = put("/me", token, null, VALID_CHANGE);
+		HttpResponse<String> response = http().put("/me", token, null, VALID_CHANGE);
 
 		JsonNode problem = assertProblem(response, 428, "/me");
 		assertThat(problem.get("type").asString()).isEqualTo("https://meshgate.io/problems/precondition-required");
@@ -122,9 +124,9 @@ class MemberProfileIntegrationTests extends MemberServiceIntegrationTest {
 	@Test
 	void putWithIfMatchAnyUpdatesExistingProfile() {
 		String token = TestTokens.valid().sign();
-		get("/me", token);
+		http().get("/me", token);
 
-		HttpResponse<String> response = put("/me", token, "*", VALID_CHANGE);
+		HttpResponse<String> response = http().put("/me", token, "*", VALID_CHANGE);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(entityTag(response)).isEqualTo("\"1\"");
@@ -133,24 +135,24 @@ class MemberProfileIntegrationTests extends MemberServiceIntegrationTest {
 	@Test
 	void putWithInvalidFieldsNamesEachOfThem() {
 		String token = TestTokens.valid().sign();
-		String read = entityTag(get("/me", token));
+		String read = entityTag(http().get("/me", token));
 
-		HttpResponse<String> response = put("/me", token, read, """
+		HttpResponse<String> response = http().put("/me", token, read, """
 				{"displayName": " ", "bio": "%s", "locale": "not a locale"}
 				""".formatted("x".repeat(501)));
 
 		JsonNode problem = assertProblem(response, 400, "/me");
 		assertThat(problem.get("type").asString()).isEqualTo("https://meshgate.io/problems/invalid-request");
 		assertThat(fieldsInError(response)).containsExactlyInAnyOrder("displayName", "bio", "locale");
-		assertThat(entityTag(get("/me", token))).isEqualTo(read);
+		assertThat(entityTag(http().get("/me", token))).isEqualTo(read);
 	}
 
 	@Test
 	void putRejectsFieldsAMemberCannotSet() {
 		String token = TestTokens.valid().sign();
-		String read = entityTag(get("/me", token));
+		String read = entityTag(http().get("/me", token));
 
-		HttpResponse<String> response = put("/me", token, read, """
+		HttpResponse<String> response = http().put("/me", token, read, """
 				{"displayName": "Ada", "email": "someone-else@example.com"}
 				""");
 
@@ -160,9 +162,9 @@ class MemberProfileIntegrationTests extends MemberServiceIntegrationTest {
 	@Test
 	void putRejectsBodyThatIsNotJson() {
 		String token = TestTokens.valid().sign();
-		String read = entityTag(get("/me", token));
+		String read = entityTag(http().get("/me", token));
 
-		HttpResponse<String> response = put("/me", token, read, "{\"displayName\": ");
+		HttpResponse<String> response = http().put("/me", token, read, "{\"displayName\": ");
 
 		assertProblem(response, 400, "/me");
 		assertThat(response.body()).doesNotContain("tools.jackson");
@@ -170,7 +172,7 @@ class MemberProfileIntegrationTests extends MemberServiceIntegrationTest {
 
 	@Test
 	void tokenOfAServiceIsNotAMember() {
-		HttpResponse<String> response = get("/me", TestTokens.valid().subject("review-service").sign());
+		HttpResponse<String> response = http().get("/me", TestTokens.valid().subject("review-service").sign());
 
 		JsonNode problem = assertProblem(response, 403, "/me");
 		assertThat(problem.get("type").asString()).isEqualTo("https://meshgate.io/problems/not-a-member");

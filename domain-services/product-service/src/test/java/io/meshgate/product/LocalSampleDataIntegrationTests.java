@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.context.ActiveProfiles;
 
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,7 +23,7 @@ class LocalSampleDataIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void localProfileServesTheDozenSampleProducts() {
-		JsonNode page = json(get("/products?size=100&sort=createdAt,asc"));
+		JsonNode page = json(http().get("/products?size=100&sort=createdAt,asc"));
 
 		assertThat(page.get("totalElements").asLong()).isEqualTo(12);
 		assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(ESPRESSO_MACHINE);
@@ -31,7 +32,7 @@ class LocalSampleDataIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void sampleProductsAreSearchable() {
-		JsonNode page = json(get("/products?name=coffee"));
+		JsonNode page = json(http().get("/products?name=coffee"));
 
 		List<String> names = page.get("items").valueStream().map((item) -> item.get("name").asString()).toList();
 		assertThat(names).containsExactly("Burr Coffee Grinder", "Ceramic Coffee Mug");

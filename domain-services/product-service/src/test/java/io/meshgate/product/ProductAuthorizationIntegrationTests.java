@@ -8,6 +8,7 @@ import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import static io.meshgate.service.testsupport.ProblemAssertions.assertProblem;
+import static io.meshgate.service.testsupport.ServiceHttpClient.entityTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,15 +23,15 @@ class ProductAuthorizationIntegrationTests extends ProductServiceIntegrationTest
 	void readsNeedNoToken() {
 		String path = "/products/" + createProduct("Cast Iron Skillet", "45.00").get("id").asString();
 
-		assertThat(get(path).statusCode()).isEqualTo(200);
-		assertThat(get("/products").statusCode()).isEqualTo(200);
-		assertThat(head(path).statusCode()).isEqualTo(200);
-		assertThat(entityTag(head(path))).isEqualTo("\"0\"");
+		assertThat(http().get(path).statusCode()).isEqualTo(200);
+		assertThat(http().get("/products").statusCode()).isEqualTo(200);
+		assertThat(http().head(path).statusCode()).isEqualTo(200);
+		assertThat(entityTag(http().head(path))).isEqualTo("\"0\"");
 	}
 
 	@Test
 	void createWithoutTokenIsUnauthorizedWithBearerChallenge() {
-		HttpResponse<String> response = post("/products", null, BODY);
+		HttpResponse<String> response = http().post("/products", null, BODY);
 
 		assertProblem(response, 401, "/products");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
@@ -40,7 +41,7 @@ class ProductAuthorizationIntegrationTests extends ProductServiceIntegrationTest
 	void createWithExpiredTokenIsUnauthorized() {
 		String expired = TestTokens.valid().scope("products.write").expiredSince(Duration.ofMinutes(5)).sign();
 
-		HttpResponse<String> response = post("/products", expired, BODY);
+		HttpResponse<String> response = http().post("/products", expired, BODY);
 
 		assertProblem(response, 401, "/products");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
@@ -48,46 +49,46 @@ class ProductAuthorizationIntegrationTests extends ProductServiceIntegrationTest
 
 	@Test
 	void createWithoutWriteScopeIsForbidden() {
-		assertProblem(post("/products", TestTokens.valid().sign(), BODY), 403, "/products");
+		assertProblem(http().post("/products", TestTokens.valid().sign(), BODY), 403, "/products");
 	}
 
 	@Test
 	void scopeMustBeExactlyProductsWrite() {
 		String token = TestTokens.valid().scope("products.read products.writer").sign();
 
-		assertProblem(post("/products", token, BODY), 403, "/products");
+		assertProblem(http().post("/products", token, BODY), 403, "/products");
 	}
 
 	@Test
 	void replaceWithoutTokenIsUnauthorizedAndChangesNothing() {
 		String path = "/products/" + createProduct("Cast Iron Skillet", "45.00").get("id").asString();
 
-		assertProblem(put(path, null, "\"0\"", productJson("Renamed", "1.00")), 401, path);
-		assertThat(entityTag(get(path))).isEqualTo("\"0\"");
+		assertProblem(http().put(path, null, "\"0\"", productJson("Renamed", "1.00")), 401, path);
+		assertThat(entityTag(http().get(path))).isEqualTo("\"0\"");
 	}
 
 	@Test
 	void replaceWithoutWriteScopeIsForbiddenAndChangesNothing() {
 		String path = "/products/" + createProduct("Cast Iron Skillet", "45.00").get("id").asString();
 
-		assertProblem(put(path, TestTokens.valid().sign(), "\"0\"", productJson("Renamed", "1.00")), 403, path);
-		assertThat(entityTag(get(path))).isEqualTo("\"0\"");
+		assertProblem(http().put(path, TestTokens.valid().sign(), "\"0\"", productJson("Renamed", "1.00")), 403, path);
+		assertThat(entityTag(http().get(path))).isEqualTo("\"0\"");
 	}
 
 	@Test
 	void deleteWithoutTokenIsUnauthorizedAndKeepsTheProduct() {
 		String path = "/products/" + createProduct("Cast Iron Skillet", "45.00").get("id").asString();
 
-		assertProblem(delete(path, null, "\"0\""), 401, path);
-		assertThat(get(path).statusCode()).isEqualTo(200);
+		assertProblem(http().delete(path, null, "\"0\""), 401, path);
+		assertThat(http().get(path).statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void deleteWithoutWriteScopeIsForbiddenAndKeepsTheProduct() {
 		String path = "/products/" + createProduct("Cast Iron Skillet", "45.00").get("id").asString();
 
-		assertProblem(delete(path, TestTokens.valid().sign(), "\"0\""), 403, path);
-		assertThat(get(path).statusCode()).isEqualTo(200);
+		assertProblem(http().delete(path, TestTokens.valid().sign(), "\"0\""), 403, path);
+		assertThat(http().get(path).statusCode()).isEqualTo(200);
 	}
 
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static io.meshgate.service.testsupport.ProblemAssertions.assertProblem;
+import static io.meshgate.service.testsupport.ServiceHttpClient.entityTag;
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,7 +35,7 @@ class ProductCatalogIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void createAnswersCreatedWithLocationETagAndTheStoredProduct() {
-		HttpResponse<String> response = post("/products", writer(), """
+		HttpResponse<String> response = http().post("/products", writer(), """
 				{"name": "Pour-Over Kettle", "description": "Gooseneck, 1 litre.", "price": 59.5, "currency": "EUR"}
 				""");
 
@@ -57,7 +59,7 @@ class ProductCatalogIntegrationTests extends ProductServiceIntegrationTest {
 	void createdProductReadsBackWithoutTokenAndWithItsETag() {
 		JsonNode created = createProduct("Burr Coffee Grinder", "129.90");
 
-		HttpResponse<String> response = get("/products/" + created.get("id").asString());
+		HttpResponse<String> response = http().get("/products/" + created.get("id").asString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(entityTag(response)).isEqualTo("\"0\"");
@@ -68,21 +70,21 @@ class ProductCatalogIntegrationTests extends ProductServiceIntegrationTest {
 	void unknownProductIsNotFoundProblem() {
 		String path = "/products/" + UUID.randomUUID();
 
-		JsonNode problem = assertProblem(get(path), 404, path);
+		JsonNode problem = assertProblem(http().get(path), 404, path);
 
 		assertThat(problem.get("type").asString()).isEqualTo("https://meshgate.io/problems/product-not-found");
 	}
 
 	@Test
 	void idThatIsNoUuidIsBadRequest() {
-		assertProblem(get("/products/not-a-uuid"), 400, "/products/not-a-uuid");
+		assertProblem(http().get("/products/not-a-uuid"), 400, "/products/not-a-uuid");
 	}
 
 	@Test
 	void replaceWithCurrentETagChangesEveryFieldAndReturnsTheNextETag() {
 		String path = path(createProduct("Pour-Over Kettle", "59.50"));
 
-		HttpResponse<String> response = put(path, writer(), "\"0\"", CHANGE);
+		HttpResponse<String> response = http().put(path, writer(), "\"0\"", CHANGE);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(entityTag(response)).isEqualTo("\"1\"");
@@ -94,47 +96,47 @@ class ProductCatalogIntegrationTests extends ProductServiceIntegrationTest {
 		assertThat(product.get("version").asLong()).isEqualTo(1);
 		assertThat(Instant.parse(product.get("updatedAt").asString()))
 			.isAfter(Instant.parse(product.get("createdAt").asString()));
-		assertThat(json(get(path))).isEqualTo(product);
+		assertThat(json(http().get(path))).isEqualTo(product);
 	}
 
 	@Test
 	void replaceWithStaleETagFailsWithPreconditionFailedAndChangesNothing() {
 		String path = path(createProduct("Pour-Over Kettle", "59.50"));
-		put(path, writer(), "\"0\"", CHANGE);
+		http().put(path, writer(), "\"0\"", CHANGE);
 
-		HttpResponse<String> response = put(path, writer(), "\"0\"", """
+		HttpResponse<String> response = http().put(path, writer(), "\"0\"", """
 				{"name": "Lost update", "price": 1, "currency": "EUR"}
 				""");
 
 		JsonNode problem = assertProblem(response, 412, path);
 		assertThat(problem.get("type").asString()).isEqualTo("https://meshgate.io/problems/product-changed");
-		assertThat(json(get(path)).get("name").asString()).isEqualTo("Pour-Over Kettle 1.2 l");
+		assertThat(json(http().get(path)).get("name").asString()).isEqualTo("Pour-Over Kettle 1.2 l");
 	}
 
 	@Test
 	void replaceWithoutIfMatchFailsWithPreconditionRequiredAndChangesNothing() {
 		String path = path(createProduct("Pour-Over Kettle", "59.50"));
 
-		HttpResponse<String> response = put(path, writer(), null, CHANGE);
+		HttpResponse<String> response = http().put(path, writer(), null, CHANGE);
 
 		JsonNode problem = assertProblem(response, 428, path);
 		assertThat(problem.get("type").asString()).isEqualTo("https://meshgate.io/problems/precondition-required");
-		assertThat(entityTag(get(path))).isEqualTo("\"0\"");
+		assertThat(entityTag(http().get(path))).isEqualTo("\"0\"");
 	}
 
 	@Test
 	void replaceWithWeakETagFailsWithPreconditionFailed() {
 		String path = path(createProduct("Pour-Over Kettle", "59.50"));
 
-		assertProblem(put(path, writer(), "W/\"0\"", CHANGE), 412, path);
+		assertProblem(http().put(path, writer(), "W/\"0\"", CHANGE), 412, path);
 	}
 
 	@Test
 	void replaceWithIfMatchAnyChangesWhateverVersionIsStored() {
 		String path = path(createProduct("Pour-Over Kettle", "59.50"));
-		put(path, writer(), "\"0\"", CHANGE);
+		http().put(path, writer(), "\"0\"", CHANGE);
 
-		HttpResponse<String> response = put(path, writer(), "*", CHANGE);
+		HttpResponse<String> response = http().put(path, writer(), "*", CHANGE);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(entityTag(response)).isEqualTo("\"2\"");
@@ -144,7 +146,7 @@ class ProductCatalogIntegrationTests extends ProductServiceIntegrationTest {
 	void replaceOfUnknownProductIsNotFound() {
 		String path = "/products/" + UUID.randomUUID();
 
-		assertProblem(put(path, writer(), "\"0\"", CHANGE), 404, path);
+		assertProblem(http().put(path, writer(), "\"0\"", CHANGE), 404, path);
 	}
 
 	@Test
@@ -156,7 +158,7 @@ class ProductCatalogIntegrationTests extends ProductServiceIntegrationTest {
 		try {
 			List<Future<Integer>> replaces = IntStream.range(0, writers).mapToObj((i) -> pool.submit(() -> {
 				start.await();
-				return put(path, writer(), "\"0\"", """
+				return http().put(path, writer(), "\"0\"", """
 						{"name": "Mug by writer %d", "price": 14, "currency": "EUR"}
 						""".formatted(i)).statusCode();
 			})).toList();
@@ -166,7 +168,7 @@ class ProductCatalogIntegrationTests extends ProductServiceIntegrationTest {
 
 			assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
 			assertThat(statuses).filteredOn((status) -> status != 200).hasSize(writers - 1).containsOnly(412);
-			assertThat(entityTag(get(path))).isEqualTo("\"1\"");
+			assertThat(entityTag(http().get(path))).isEqualTo("\"1\"");
 		}
 		finally {
 			pool.shutdownNow();
@@ -177,35 +179,35 @@ class ProductCatalogIntegrationTests extends ProductServiceIntegrationTest {
 	void deleteWithCurrentETagRemovesTheProduct() {
 		String path = path(createProduct("Ceramic Mug", "14.00"));
 
-		HttpResponse<String> response = delete(path, writer(), "\"0\"");
+		HttpResponse<String> response = http().delete(path, writer(), "\"0\"");
 
 		assertThat(response.statusCode()).isEqualTo(204);
 		assertThat(response.body()).isEmpty();
-		assertProblem(get(path), 404, path);
+		assertProblem(http().get(path), 404, path);
 	}
 
 	@Test
 	void deleteWithStaleETagFailsWithPreconditionFailedAndKeepsTheProduct() {
 		String path = path(createProduct("Ceramic Mug", "14.00"));
-		put(path, writer(), "\"0\"", CHANGE);
+		http().put(path, writer(), "\"0\"", CHANGE);
 
-		assertProblem(delete(path, writer(), "\"0\""), 412, path);
-		assertThat(get(path).statusCode()).isEqualTo(200);
+		assertProblem(http().delete(path, writer(), "\"0\""), 412, path);
+		assertThat(http().get(path).statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void deleteWithoutIfMatchFailsWithPreconditionRequiredAndKeepsTheProduct() {
 		String path = path(createProduct("Ceramic Mug", "14.00"));
 
-		assertProblem(delete(path, writer(), null), 428, path);
-		assertThat(get(path).statusCode()).isEqualTo(200);
+		assertProblem(http().delete(path, writer(), null), 428, path);
+		assertThat(http().get(path).statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void deleteOfUnknownProductIsNotFound() {
 		String path = "/products/" + UUID.randomUUID();
 
-		assertProblem(delete(path, writer(), "\"0\""), 404, path);
+		assertProblem(http().delete(path, writer(), "\"0\""), 404, path);
 	}
 
 	private static String path(JsonNode product) {

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.meshgate.service.testsupport.ProblemAssertions.assertProblem;
 import static io.meshgate.service.testsupport.ProblemAssertions.fieldsInError;
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,7 +30,7 @@ class ProductListingIntegrationTests extends ProductServiceIntegrationTest {
 		createProduct(this.marker.toUpperCase() + " Saucer", "4.00");
 		createProduct("Plate " + this.marker.substring(0, 8), "12.00");
 
-		JsonNode page = json(get("/products?name=" + this.marker.substring(1).toUpperCase()));
+		JsonNode page = json(http().get("/products?name=" + this.marker.substring(1).toUpperCase()));
 
 		assertThat(names(page)).containsExactly("Espresso Cup " + this.marker, this.marker.toUpperCase() + " Saucer");
 		assertThat(page.get("totalElements").asLong()).isEqualTo(2);
@@ -42,19 +43,20 @@ class ProductListingIntegrationTests extends ProductServiceIntegrationTest {
 		createProduct(this.marker + " a_b", "20.00");
 		createProduct(this.marker + " axb", "20.00");
 
-		assertThat(names(json(get("/products?name=" + this.marker + "%20100%25"))))
+		assertThat(names(json(http().get("/products?name=" + this.marker + "%20100%25"))))
 			.containsExactly(this.marker + " 100% cotton");
-		assertThat(names(json(get("/products?name=" + this.marker + "%20a_b")))).containsExactly(this.marker + " a_b");
+		assertThat(names(json(http().get("/products?name=" + this.marker + "%20a_b"))))
+			.containsExactly(this.marker + " a_b");
 	}
 
 	@Test
 	void blankSearchTextIsNoFilter() {
 		createProduct(this.marker + " Alpha", "1.00");
 
-		long all = json(get("/products")).get("totalElements").asLong();
+		long all = json(http().get("/products")).get("totalElements").asLong();
 
 		assertThat(all).isPositive();
-		assertThat(json(get("/products?name=%20%20")).get("totalElements").asLong()).isEqualTo(all);
+		assertThat(json(http().get("/products?name=%20%20")).get("totalElements").asLong()).isEqualTo(all);
 	}
 
 	@Test
@@ -63,7 +65,7 @@ class ProductListingIntegrationTests extends ProductServiceIntegrationTest {
 		createProduct(this.marker + " Alpha", "3.00");
 		createProduct(this.marker + " Bravo", "2.00");
 
-		assertThat(names(json(get("/products?name=" + this.marker)))).containsExactly(this.marker + " Alpha",
+		assertThat(names(json(http().get("/products?name=" + this.marker)))).containsExactly(this.marker + " Alpha",
 				this.marker + " Bravo", this.marker + " Charlie");
 	}
 
@@ -73,7 +75,7 @@ class ProductListingIntegrationTests extends ProductServiceIntegrationTest {
 		createProduct(this.marker + " Bravo", "20.00");
 		createProduct(this.marker + " Charlie", "12.50");
 
-		JsonNode page = json(get("/products?name=" + this.marker + "&sort=price,desc"));
+		JsonNode page = json(http().get("/products?name=" + this.marker + "&sort=price,desc"));
 
 		assertThat(page.get("items").valueStream().map((item) -> item.get("price").asDouble())).containsExactly(20.0,
 				12.5, 5.0);
@@ -85,7 +87,7 @@ class ProductListingIntegrationTests extends ProductServiceIntegrationTest {
 		createProduct(this.marker + " Charlie", "1.00");
 		createProduct(this.marker + " Alpha", "1.00");
 
-		assertThat(names(json(get("/products?name=" + this.marker + "&sort=createdAt,desc"))))
+		assertThat(names(json(http().get("/products?name=" + this.marker + "&sort=createdAt,desc"))))
 			.containsExactly(this.marker + " Alpha", this.marker + " Charlie", this.marker + " Bravo");
 	}
 
@@ -96,9 +98,9 @@ class ProductListingIntegrationTests extends ProductServiceIntegrationTest {
 			.map((letter) -> createProduct(this.marker + " " + letter, "1.00").get("name").asString())
 			.toList();
 
-		JsonNode first = json(get("/products?name=" + this.marker + "&page=0&size=2&sort=name,asc"));
-		JsonNode second = json(get("/products?name=" + this.marker + "&page=1&size=2&sort=name,asc"));
-		JsonNode last = json(get("/products?name=" + this.marker + "&page=2&size=2&sort=name,asc"));
+		JsonNode first = json(http().get("/products?name=" + this.marker + "&page=0&size=2&sort=name,asc"));
+		JsonNode second = json(http().get("/products?name=" + this.marker + "&page=1&size=2&sort=name,asc"));
+		JsonNode last = json(http().get("/products?name=" + this.marker + "&page=2&size=2&sort=name,asc"));
 
 		assertThat(names(first)).containsExactlyElementsOf(created.subList(0, 2));
 		assertThat(names(second)).containsExactlyElementsOf(created.subList(2, 4));
@@ -113,7 +115,7 @@ class ProductListingIntegrationTests extends ProductServiceIntegrationTest {
 	void pageBeyondTheLastIsEmptyButKeepsTheTotals() {
 		createProduct(this.marker + " Alpha", "1.00");
 
-		JsonNode page = json(get("/products?name=" + this.marker + "&page=5"));
+		JsonNode page = json(http().get("/products?name=" + this.marker + "&page=5"));
 
 		assertThat(names(page)).isEmpty();
 		assertThat(page.get("totalElements").asLong()).isEqualTo(1);
@@ -124,7 +126,7 @@ class ProductListingIntegrationTests extends ProductServiceIntegrationTest {
 	@CsvSource(delimiter = '|', value = { "size=101 | size", "size=0 | size", "page=-1 | page",
 			"sort=description,asc | sort", "sort=price,sideways | sort", "sort=price,DESC | sort", "name=%s | name" })
 	void rejectsParametersOutsideTheirLimitsNamingThem(String query, String field) {
-		HttpResponse<String> response = get("/products?" + query.formatted("n".repeat(201)));
+		HttpResponse<String> response = http().get("/products?" + query.formatted("n".repeat(201)));
 
 		assertProblem(response, 400, "/products");
 		assertThat(fieldsInError(response)).containsExactly(field);

@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.meshgate.service.testsupport.ProblemAssertions.assertProblem;
 import static io.meshgate.service.testsupport.ProblemAssertions.fieldsInError;
+import static io.meshgate.service.testsupport.ServiceHttpClient.entityTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -18,7 +19,7 @@ class ProductValidationIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void createWithInvalidFieldsNamesEachOfThem() {
-		HttpResponse<String> response = post("/products", writer(), """
+		HttpResponse<String> response = http().post("/products", writer(), """
 				{"name": " ", "description": "%s", "price": -0.01, "currency": "eur"}
 				""".formatted("x".repeat(2001)));
 
@@ -29,7 +30,7 @@ class ProductValidationIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void createWithoutRequiredFieldsNamesThem() {
-		HttpResponse<String> response = post("/products", writer(), "{}");
+		HttpResponse<String> response = http().post("/products", writer(), "{}");
 
 		assertProblem(response, 400, "/products");
 		assertThat(fieldsInError(response)).containsExactlyInAnyOrder("name", "price", "currency");
@@ -37,7 +38,7 @@ class ProductValidationIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void priceWithMoreThanTwoDecimalsIsRejected() {
-		HttpResponse<String> response = post("/products", writer(), productJson("Chef's Knife", "79.005"));
+		HttpResponse<String> response = http().post("/products", writer(), productJson("Chef's Knife", "79.005"));
 
 		assertProblem(response, 400, "/products");
 		assertThat(fieldsInError(response)).containsExactly("price");
@@ -45,7 +46,7 @@ class ProductValidationIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void currencyMustBeAnIso4217Code() {
-		HttpResponse<String> response = post("/products", writer(), """
+		HttpResponse<String> response = http().post("/products", writer(), """
 				{"name": "Chef's Knife", "price": 79, "currency": "XYZ"}
 				""");
 
@@ -55,7 +56,7 @@ class ProductValidationIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void nameLongerThanTwoHundredCharactersIsRejected() {
-		HttpResponse<String> response = post("/products", writer(), productJson("n".repeat(201), "1.00"));
+		HttpResponse<String> response = http().post("/products", writer(), productJson("n".repeat(201), "1.00"));
 
 		assertProblem(response, 400, "/products");
 		assertThat(fieldsInError(response)).containsExactly("name");
@@ -63,7 +64,7 @@ class ProductValidationIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void limitsThemselvesAreAccepted() {
-		HttpResponse<String> response = post("/products", writer(), """
+		HttpResponse<String> response = http().post("/products", writer(), """
 				{"name": "%s", "description": "%s", "price": 0, "currency": "JPY"}
 				""".formatted("n".repeat(200), "d".repeat(2000)));
 
@@ -73,7 +74,7 @@ class ProductValidationIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void fieldsAClientCannotSetAreRejected() {
-		HttpResponse<String> response = post("/products", writer(), """
+		HttpResponse<String> response = http().post("/products", writer(), """
 				{"name": "Chef's Knife", "price": 79, "currency": "EUR", "version": 7}
 				""");
 
@@ -82,7 +83,7 @@ class ProductValidationIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void bodyThatIsNotJsonIsRejected() {
-		HttpResponse<String> response = post("/products", writer(), "{\"name\": ");
+		HttpResponse<String> response = http().post("/products", writer(), "{\"name\": ");
 
 		assertProblem(response, 400, "/products");
 		assertThat(response.body()).doesNotContain("tools.jackson");
@@ -92,13 +93,13 @@ class ProductValidationIntegrationTests extends ProductServiceIntegrationTest {
 	void invalidReplaceNamesTheFieldsAndChangesNothing() {
 		String path = "/products/" + createProduct("Chef's Knife", "79.00").get("id").asString();
 
-		HttpResponse<String> response = put(path, writer(), "\"0\"", """
+		HttpResponse<String> response = http().put(path, writer(), "\"0\"", """
 				{"name": "Chef's Knife", "price": 79, "currency": "euro"}
 				""");
 
 		assertProblem(response, 400, path);
 		assertThat(fieldsInError(response)).containsExactly("currency");
-		assertThat(entityTag(get(path))).isEqualTo("\"0\"");
+		assertThat(entityTag(http().get(path))).isEqualTo("\"0\"");
 	}
 
 }

@@ -3,6 +3,7 @@ package io.meshgate.product;
 import io.meshgate.product.support.ProductServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -13,8 +14,10 @@ class SampleDataIntegrationTests extends ProductServiceIntegrationTest {
 
 	@Test
 	void sampleProductsAreAbsentOutsideTheLocalProfile() {
-		assertThat(get("/products/" + LocalSampleDataIntegrationTests.ESPRESSO_MACHINE).statusCode()).isEqualTo(404);
-		assertThat(json(get("/products?name=Espresso%20Machine%20Classic")).get("totalElements").asLong()).isZero();
+		assertThat(http().get("/products/" + LocalSampleDataIntegrationTests.ESPRESSO_MACHINE).statusCode())
+			.isEqualTo(404);
+		assertThat(json(http().get("/products?name=Espresso%20Machine%20Classic")).get("totalElements").asLong())
+			.isZero();
 	}
 
 }

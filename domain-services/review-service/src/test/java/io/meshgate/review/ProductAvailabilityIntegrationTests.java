@@ -49,7 +49,7 @@ class ProductAvailabilityIntegrationTests extends ReviewServiceIntegrationTest {
 		UUID productId = products.addProduct("Lamp");
 		products.stop();
 
-		HttpResponse<String> response = post("/reviews", TestTokens.valid().sign(),
+		HttpResponse<String> response = http().post("/reviews", TestTokens.valid().sign(),
 				reviewJson(productId, 5, "Bright " + UUID.randomUUID()));
 
 		assertUnavailable(response);
@@ -62,7 +62,8 @@ class ProductAvailabilityIntegrationTests extends ReviewServiceIntegrationTest {
 		products.hang();
 
 		long started = System.nanoTime();
-		HttpResponse<String> response = post("/reviews", TestTokens.valid().sign(), reviewJson(productId, 3, "Slow"));
+		HttpResponse<String> response = http().post("/reviews", TestTokens.valid().sign(),
+				reviewJson(productId, 3, "Slow"));
 		Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
 		assertUnavailable(response);
@@ -75,7 +76,7 @@ class ProductAvailabilityIntegrationTests extends ReviewServiceIntegrationTest {
 		UUID productId = products.addProduct("Rug");
 		products.fail();
 
-		assertUnavailable(post("/reviews", TestTokens.valid().sign(), reviewJson(productId, 2, "Flat")));
+		assertUnavailable(http().post("/reviews", TestTokens.valid().sign(), reviewJson(productId, 2, "Flat")));
 		assertNothingStoredFor(productId);
 	}
 
@@ -86,12 +87,12 @@ class ProductAvailabilityIntegrationTests extends ReviewServiceIntegrationTest {
 		products.fail();
 		// application.yaml: the circuit decides after 5 calls and opens at 50 % failures.
 		for (int i = 0; i < 5; i++) {
-			assertUnavailable(post("/reviews", token, reviewJson(productId, 4, "Failing " + i)));
+			assertUnavailable(http().post("/reviews", token, reviewJson(productId, 4, "Failing " + i)));
 		}
 		products.reset();
 		int callsBefore = products.requests().size();
 
-		HttpResponse<String> response = post("/reviews", token, reviewJson(productId, 4, "While open"));
+		HttpResponse<String> response = http().post("/reviews", token, reviewJson(productId, 4, "While open"));
 
 		assertUnavailable(response);
 		assertThat(products.requests()).hasSize(callsBefore);

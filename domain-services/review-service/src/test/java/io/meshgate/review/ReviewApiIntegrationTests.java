@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.meshgate.service.testsupport.ProblemAssertions.assertProblem;
 import static io.meshgate.service.testsupport.ProblemAssertions.fieldsInError;
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,7 +30,7 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 		TestTokens member = TestTokens.valid();
 		UUID productId = products.addProduct("Teapot");
 
-		HttpResponse<String> response = post("/reviews", member.sign(), reviewJson(productId, 4, "Pours well."));
+		HttpResponse<String> response = http().post("/reviews", member.sign(), reviewJson(productId, 4, "Pours well."));
 
 		assertThat(response.statusCode()).isEqualTo(201);
 		JsonNode review = json(response);
@@ -45,7 +46,7 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 	void createdReviewIsReadableWithoutToken() {
 		JsonNode created = createReview(TestTokens.valid().sign(), products.addProduct("Kettle"), 5, "Fast.");
 
-		HttpResponse<String> response = get("/reviews/" + created.get("id").asString());
+		HttpResponse<String> response = http().get("/reviews/" + created.get("id").asString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(json(response)).isEqualTo(created);
@@ -67,18 +68,19 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 	void reviewOfUnknownProductIsUnprocessable() {
 		UUID unknown = UUID.randomUUID();
 
-		HttpResponse<String> response = post("/reviews", TestTokens.valid().sign(), reviewJson(unknown, 4, "Hmm."));
+		HttpResponse<String> response = http().post("/reviews", TestTokens.valid().sign(),
+				reviewJson(unknown, 4, "Hmm."));
 
 		JsonNode problem = assertProblem(response, 422, "/reviews");
 		assertThat(problem.get("type").asString()).isEqualTo("https://meshgate.io/problems/unknown-product");
-		assertThat(json(get("/reviews?productId=" + unknown)).get("totalElements").asLong()).isZero();
+		assertThat(json(http().get("/reviews?productId=" + unknown)).get("totalElements").asLong()).isZero();
 	}
 
 	@Test
 	void invalidReviewNamesEachFieldWithoutAskingProductService() {
 		int before = products.requests().size();
 
-		HttpResponse<String> response = post("/reviews", TestTokens.valid().sign(), """
+		HttpResponse<String> response = http().post("/reviews", TestTokens.valid().sign(), """
 				{"rating": 6, "text": " "}
 				""");
 
@@ -90,7 +92,7 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 
 	@Test
 	void ratingBelowOneIsInvalid() {
-		HttpResponse<String> response = post("/reviews", TestTokens.valid().sign(),
+		HttpResponse<String> response = http().post("/reviews", TestTokens.valid().sign(),
 				reviewJson(products.addProduct("Spoon"), 0, "Bad."));
 
 		assertProblem(response, 400, "/reviews");
@@ -99,7 +101,7 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 
 	@Test
 	void fractionalRatingIsInvalidNotRounded() {
-		HttpResponse<String> response = post("/reviews", TestTokens.valid().sign(), """
+		HttpResponse<String> response = http().post("/reviews", TestTokens.valid().sign(), """
 				{"productId": "%s", "rating": 4.5, "text": "Almost."}
 				""".formatted(products.addProduct("Fork")));
 
@@ -111,8 +113,9 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 		String token = TestTokens.valid().sign();
 		UUID productId = products.addProduct("Plate");
 
-		assertThat(post("/reviews", token, reviewJson(productId, 2, "x".repeat(2000))).statusCode()).isEqualTo(201);
-		HttpResponse<String> tooLong = post("/reviews", token, reviewJson(productId, 2, "x".repeat(2001)));
+		assertThat(http().post("/reviews", token, reviewJson(productId, 2, "x".repeat(2000))).statusCode())
+			.isEqualTo(201);
+		HttpResponse<String> tooLong = http().post("/reviews", token, reviewJson(productId, 2, "x".repeat(2001)));
 
 		assertProblem(tooLong, 400, "/reviews");
 		assertThat(fieldsInError(tooLong)).containsExactly("text");
@@ -120,7 +123,7 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 
 	@Test
 	void fieldsAReviewerCannotSetAreRejected() {
-		HttpResponse<String> response = post("/reviews", TestTokens.valid().sign(), """
+		HttpResponse<String> response = http().post("/reviews", TestTokens.valid().sign(), """
 				{"productId": "%s", "rating": 5, "text": "Mine.", "reviewerId": "%s"}
 				""".formatted(products.addProduct("Bowl"), UUID.randomUUID()));
 
@@ -129,7 +132,8 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 
 	@Test
 	void creatingWithoutTokenIsUnauthorized() {
-		HttpResponse<String> response = post("/reviews", null, reviewJson(products.addProduct("Jug"), 5, "Nice."));
+		HttpResponse<String> response = http().post("/reviews", null,
+				reviewJson(products.addProduct("Jug"), 5, "Nice."));
 
 		assertProblem(response, 401, "/reviews");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
@@ -137,7 +141,7 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 
 	@Test
 	void tokenOfAServiceIsNotAReviewer() {
-		HttpResponse<String> response = post("/reviews", TestTokens.valid().subject("storefront-service").sign(),
+		HttpResponse<String> response = http().post("/reviews", TestTokens.valid().subject("storefront-service").sign(),
 				reviewJson(products.addProduct("Tray"), 5, "Automated."));
 
 		JsonNode problem = assertProblem(response, 403, "/reviews");
@@ -148,7 +152,7 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 	void unknownReviewIsNotFound() {
 		String path = "/reviews/" + UUID.randomUUID();
 
-		JsonNode problem = assertProblem(get(path), 404, path);
+		JsonNode problem = assertProblem(http().get(path), 404, path);
 		assertThat(problem.get("type").asString()).isEqualTo("https://meshgate.io/problems/review-not-found");
 	}
 
@@ -161,8 +165,8 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 			.toList();
 		List<String> newestFirst = reversed(created);
 
-		JsonNode first = json(get("/reviews?productId=" + productId + "&page=0&size=2"));
-		JsonNode last = json(get("/reviews?productId=" + productId + "&page=2&size=2"));
+		JsonNode first = json(http().get("/reviews?productId=" + productId + "&page=0&size=2"));
+		JsonNode last = json(http().get("/reviews?productId=" + productId + "&page=2&size=2"));
 
 		assertThat(ids(first.get("items"))).isEqualTo(newestFirst.subList(0, 2));
 		assertThat(ids(last.get("items"))).isEqualTo(newestFirst.subList(4, 5));
@@ -174,14 +178,14 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 
 	@Test
 	void listingNeedsAProductId() {
-		HttpResponse<String> response = get("/reviews");
+		HttpResponse<String> response = http().get("/reviews");
 
 		assertProblem(response, 400, "/reviews");
 	}
 
 	@Test
 	void listingRejectsPageSizeAbove100() {
-		HttpResponse<String> response = get("/reviews?productId=" + UUID.randomUUID() + "&size=101");
+		HttpResponse<String> response = http().get("/reviews?productId=" + UUID.randomUUID() + "&size=101");
 
 		assertProblem(response, 400, "/reviews");
 		assertThat(fieldsInError(response)).containsExactly("size");
@@ -197,7 +201,8 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 			.toList();
 		String quietReview = createReview(TestTokens.valid().sign(), quiet, 2, "Quiet").get("id").asString();
 
-		HttpResponse<String> response = get("/reviews/by-product?ids=" + none + "," + busy + "," + quiet + "&limit=3");
+		HttpResponse<String> response = http()
+			.get("/reviews/by-product?ids=" + none + "," + busy + "," + quiet + "&limit=3");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode byProduct = json(response);
@@ -214,7 +219,7 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 			.mapToObj((i) -> UUID.randomUUID().toString())
 			.collect(Collectors.joining(","));
 
-		HttpResponse<String> response = get("/reviews/by-product?ids=" + ids);
+		HttpResponse<String> response = http().get("/reviews/by-product?ids=" + ids);
 
 		assertProblem(response, 400, "/reviews/by-product");
 		assertThat(fieldsInError(response)).containsExactly("ids");
@@ -222,7 +227,7 @@ class ReviewApiIntegrationTests extends ReviewServiceIntegrationTest {
 
 	@Test
 	void byProductRejectsAnIdThatIsNoUuid() {
-		assertProblem(get("/reviews/by-product?ids=not-a-uuid"), 400, "/reviews/by-product");
+		assertProblem(http().get("/reviews/by-product?ids=not-a-uuid"), 400, "/reviews/by-product");
 	}
 
 	private static List<String> reversed(List<String> oldestFirst) {

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.meshgate.service.testsupport.ProblemAssertions.assertProblem;
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,8 +47,8 @@ class ReviewEventIntegrationTests extends ReviewServiceIntegrationTest {
 		String traceId = randomHex(16);
 		String clientSpanId = randomHex(8);
 
-		HttpResponse<String> response = post("/reviews", member.sign(), reviewJson(productId, 5, "Lovely."),
-				"00-" + traceId + "-" + clientSpanId + "-01");
+		HttpResponse<String> response = http().withHeader("traceparent", "00-" + traceId + "-" + clientSpanId + "-01")
+			.post("/reviews", member.sign(), reviewJson(productId, 5, "Lovely."));
 		JsonNode review = json(response);
 		String reviewId = review.get("id").asString();
 
@@ -70,7 +71,7 @@ class ReviewEventIntegrationTests extends ReviewServiceIntegrationTest {
 		assertThat(sent).matches("00-" + traceId + "-[0-9a-f]{16}-01");
 		assertThat(sent.split("-")[2]).isNotEqualTo(stored.split("-")[2]);
 
-		JsonNode data = json(delivery.body());
+		JsonNode data = delivery.data();
 		assertThat(data.get("reviewId").asString()).isEqualTo(reviewId);
 		assertThat(data.get("productId").asString()).isEqualTo(productId.toString());
 		assertThat(data.get("productName").asString()).isEqualTo("Velvet teapot");
@@ -109,7 +110,7 @@ class ReviewEventIntegrationTests extends ReviewServiceIntegrationTest {
 			.until(() -> sink.acceptedAbout(List.of(reviewId)), (accepted) -> !accepted.isEmpty())
 			.get(0);
 
-		JsonNode data = json(delivery.body());
+		JsonNode data = delivery.data();
 		assertThat(data.has("reviewerEmail")).isTrue();
 		assertThat(data.get("reviewerEmail").isNull()).isTrue();
 	}
@@ -155,7 +156,7 @@ class ReviewEventIntegrationTests extends ReviewServiceIntegrationTest {
 					+ "FOR EACH ROW EXECUTE FUNCTION refuse_marked_event()")
 			.update();
 		try {
-			HttpResponse<String> response = post("/reviews", TestTokens.valid().sign(),
+			HttpResponse<String> response = http().post("/reviews", TestTokens.valid().sign(),
 					reviewJson(products.addProduct("Vase"), 4, marker));
 
 			assertProblem(response, 500, "/reviews");

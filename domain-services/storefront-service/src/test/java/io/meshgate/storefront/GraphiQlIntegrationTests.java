@@ -13,8 +13,8 @@ class GraphiQlIntegrationTests extends StorefrontIntegrationTest {
 
 	@Test
 	void graphiQlIsNotServedOutsideTheLocalProfile() {
-		assertThat(get("/graphiql").statusCode()).isEqualTo(404);
-		assertThat(get("/graphiql?path=/graphql").statusCode()).isEqualTo(404);
+		assertThat(http().get("/graphiql").statusCode()).isEqualTo(404);
+		assertThat(http().get("/graphiql?path=/graphql").statusCode()).isEqualTo(404);
 	}
 
 }

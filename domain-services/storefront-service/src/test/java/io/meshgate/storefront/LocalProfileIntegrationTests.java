@@ -18,7 +18,7 @@ class LocalProfileIntegrationTests extends StorefrontIntegrationTest {
 
 	@Test
 	void localProfileServesGraphiQlWithoutToken() {
-		HttpResponse<String> page = get("/graphiql?path=/graphql");
+		HttpResponse<String> page = http().get("/graphiql?path=/graphql");
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Content-Type"))

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

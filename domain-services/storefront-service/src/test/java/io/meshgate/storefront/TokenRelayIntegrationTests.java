@@ -11,6 +11,7 @@ import io.meshgate.storefront.support.UpstreamStandIn.Request;
 import org.junit.jupiter.api.Test;
 
 import static io.meshgate.service.testsupport.ProblemAssertions.assertProblem;
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,7 +1,10 @@
 package io.meshgate.member.profile;
 
-import java.util.OptionalLong;
 import java.util.UUID;
+
+import io.meshgate.service.support.etag.EntityTags;
+import io.meshgate.service.support.etag.EntityTags.IfMatch;
+import io.meshgate.service.support.security.MemberTokens;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
@@ -24,7 +27,7 @@ class MemberProfiles {
 	 * them: there is no sign-up step in this service.
 	 */
 	MemberProfile current(Jwt token) {
-		UUID id = memberId(token);
+		UUID id = MemberTokens.memberId(token);
 		return this.repository.findById(id)
 			.orElseGet(() -> this.repository.createIfAbsent(id, orEmpty(token.getClaimAsString("name")),
 					token.getClaimAsString("email")));
@@ -36,17 +39,10 @@ class MemberProfiles {
 	 * fails.
 	 */
 	MemberProfile change(Jwt token, String ifMatch, ProfileChange change) {
-		if (ifMatch == null || ifMatch.isBlank()) {
-			throw ProfileProblems.ifMatchRequired();
-		}
-		UUID id = memberId(token);
-		OptionalLong version = ifMatch.strip().equals("*")
-				? this.repository.findById(id).stream().mapToLong(MemberProfile::version).findFirst()
-				: ProfileVersion.fromIfMatch(ifMatch);
-		if (version.isEmpty()) {
-			throw ProfileProblems.profileChanged();
-		}
-		return this.repository.update(id, version.getAsLong(), change).orElseThrow(ProfileProblems::profileChanged);
+		IfMatch condition = EntityTags.ifMatch(ifMatch).orElseThrow(ProfileProblems::ifMatchRequired);
+		UUID id = MemberTokens.memberId(token);
+		long version = condition.anyVersion() ? storedVersion(id) : condition.version();
+		return this.repository.update(id, version, change).orElseThrow(ProfileProblems::profileChanged);
 	}
 
 	/** One page of all profiles, oldest first, for the admin listing. */
@@ -54,17 +50,9 @@ class MemberProfiles {
 		return ProfilePage.of(this.repository.findPage(page, size), page, size, this.repository.count());
 	}
 
-	private static UUID memberId(Jwt token) {
-		String subject = token.getSubject();
-		if (subject == null) {
-			throw ProfileProblems.notAMember();
-		}
-		try {
-			return UUID.fromString(subject);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ProfileProblems.notAMember();
-		}
+	/** {@code *} fails like a stale version when there is no profile yet (RFC 9110). */
+	private long storedVersion(UUID id) {
+		return this.repository.findById(id).map(MemberProfile::version).orElseThrow(ProfileProblems::profileChanged);
 	}
 
 	private static String orEmpty(String value) {

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.meshgate.service.support.etag.EntityTags;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,7 +54,7 @@ class ProfileController {
 	}
 
 	private static ResponseEntity<ProfileResponse> withEntityTag(MemberProfile profile) {
-		return ResponseEntity.ok().eTag(ProfileVersion.entityTag(profile.version())).body(ProfileResponse.of(profile));
+		return ResponseEntity.ok().eTag(EntityTags.of(profile.version())).body(ProfileResponse.of(profile));
 	}
 
 }

@@ -2,6 +2,9 @@ package io.meshgate.product.catalog;
 
 import java.util.UUID;
 
+import io.meshgate.service.support.etag.EntityTags;
+import io.meshgate.service.support.etag.EntityTags.IfMatch;
+
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
@@ -36,15 +39,21 @@ class ProductCatalog {
 	}
 
 	Product replace(UUID id, String ifMatch, ProductInput input) {
-		IfMatch condition = IfMatch.of(ifMatch);
-		return this.repository.update(id, condition, input).orElseThrow(() -> writeRefused(id));
+		return this.repository.update(id, condition(ifMatch), input).orElseThrow(() -> writeRefused(id));
 	}
 
 	void delete(UUID id, String ifMatch) {
-		IfMatch condition = IfMatch.of(ifMatch);
-		if (!this.repository.delete(id, condition)) {
+		if (!this.repository.delete(id, condition(ifMatch))) {
 			throw writeRefused(id);
 		}
+	}
+
+	/**
+	 * The condition the write's own SQL statement evaluates, so nothing can change the
+	 * product between the check and the write.
+	 */
+	private static IfMatch condition(String ifMatch) {
+		return EntityTags.ifMatch(ifMatch).orElseThrow(ProductProblems::ifMatchRequired);
 	}
 
 	/**

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.meshgate.service.support.etag.EntityTags;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -65,7 +67,7 @@ class ProductController {
 
 	/**
 	 * If-Match is optional to binding so that its absence answers 428 (checked by
-	 * {@link IfMatch}), not a generic 400.
+	 * {@link ProductCatalog}), not a generic 400.
 	 */
 	@PutMapping("/{id}")
 	ResponseEntity<Product> replace(@PathVariable UUID id,
@@ -82,7 +84,7 @@ class ProductController {
 	}
 
 	private static ResponseEntity<Product> withEntityTag(ResponseEntity.BodyBuilder response, Product product) {
-		return response.eTag(IfMatch.entityTag(product.version())).body(product);
+		return response.eTag(EntityTags.of(product.version())).body(product);
 	}
 
 }

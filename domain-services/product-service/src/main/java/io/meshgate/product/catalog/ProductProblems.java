@@ -1,6 +1,6 @@
 package io.meshgate.product.catalog;
 
-import java.net.URI;
+import io.meshgate.service.support.problem.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -11,34 +11,24 @@ import org.springframework.web.ErrorResponseException;
  */
 final class ProductProblems {
 
-	private static final String TYPES = "https://meshgate.io/problems/";
-
 	private ProductProblems() {
 	}
 
 	static ErrorResponseException notFound() {
-		return problem(HttpStatus.NOT_FOUND, "product-not-found", "Product not found",
+		return Problems.of(HttpStatus.NOT_FOUND, "product-not-found", "Product not found",
 				"There is no product with this id.");
 	}
 
 	/** 428: a write without {@code If-Match} could overwrite a change unseen. */
 	static ErrorResponseException ifMatchRequired() {
-		return problem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match required",
+		return Problems.of(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match required",
 				"Send If-Match with the ETag of the product you read, so that no change is overwritten unseen.");
 	}
 
 	/** 412: the product changed since the client read it. */
 	static ErrorResponseException productChanged() {
-		return problem(HttpStatus.PRECONDITION_FAILED, "product-changed", "Product changed",
+		return Problems.of(HttpStatus.PRECONDITION_FAILED, "product-changed", "Product changed",
 				"The product is no longer at the version in If-Match: read it again and reapply the change.");
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
-		ErrorResponseException problem = new ErrorResponseException(status);
-		problem.setType(URI.create(TYPES + type));
-		problem.setTitle(title);
-		problem.setDetail(detail);
-		return problem;
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.meshgate.review.outbox.Outbox;
 import io.meshgate.review.product.Product;
 import io.meshgate.review.product.ProductCatalog;
+import io.meshgate.service.support.security.MemberTokens;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +46,13 @@ class Reviews {
 	}
 
 	/**
-	 * Checks the product before the transaction starts, so that no database connection is
-	 * held while product-service answers; then stores the review and its event in one
-	 * transaction: both or neither.
+	 * Only members write reviews: a service's token is refused before product-service is
+	 * asked. Checks the product before the transaction starts, so that no database
+	 * connection is held while product-service answers; then stores the review and its
+	 * event in one transaction: both or neither.
 	 */
 	Review create(Jwt token, NewReview input) {
-		UUID reviewerId = reviewerId(token);
+		UUID reviewerId = MemberTokens.memberId(token);
 		Product product = this.products.require(input.productId(), token.getTokenValue());
 		// PostgreSQL keeps microseconds: the instant returned is the one stored.
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -86,19 +88,6 @@ class Reviews {
 		this.repository.findNewestByProducts(distinct, limit)
 			.forEach((review) -> byProduct.get(review.productId()).add(review));
 		return byProduct;
-	}
-
-	private static UUID reviewerId(Jwt token) {
-		String subject = token.getSubject();
-		if (subject == null) {
-			throw ReviewProblems.notAMember();
-		}
-		try {
-			return UUID.fromString(subject);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ReviewProblems.notAMember();
-		}
 	}
 
 }

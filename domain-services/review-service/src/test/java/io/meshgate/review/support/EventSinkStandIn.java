@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -168,6 +170,11 @@ public final class EventSinkStandIn {
 
 		public boolean accepted() {
 			return this.status / 100 == 2;
+		}
+
+		/** The event's data, a JSON body in binary mode. */
+		public JsonNode data() {
+			return JsonMapper.shared().readTree(this.body);
 		}
 
 	}

@@ -1,6 +1,5 @@
 package io.meshgate.service.testsupport;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -241,16 +240,7 @@ public final class OAuthTestClient {
 		if (this.forwardedFor != null) {
 			request.header("X-Forwarded-For", this.forwardedFor);
 		}
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Exchanges.send(this.http, request.build());
 	}
 
 	/** A PKCE verifier and its S256 challenge (RFC 7636). */

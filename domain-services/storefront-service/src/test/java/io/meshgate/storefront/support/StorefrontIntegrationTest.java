@@ -1,26 +1,20 @@
 package io.meshgate.storefront.support;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.meshgate.service.testsupport.ServiceHttpClient;
+import io.meshgate.service.testsupport.ServiceIntegrationTest;
 import io.meshgate.service.testsupport.TestJwks;
 import org.junit.jupiter.api.BeforeEach;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-public abstract class StorefrontIntegrationTest {
+public abstract class StorefrontIntegrationTest extends ServiceIntegrationTest {
 
 	protected static final UpstreamStandIn productService = UpstreamStandIn.start("product-service");
 
@@ -44,14 +38,6 @@ public abstract class StorefrontIntegrationTest {
 
 	/** What a GraphQL-over-HTTP client asks for: request errors then answer 400. */
 	private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	@LocalServerPort
-	protected int port;
-
-	@LocalManagementPort
-	protected int managementPort;
 
 	@Autowired
 	private CircuitBreakerRegistry circuitBreakers;
@@ -80,31 +66,19 @@ public abstract class StorefrontIntegrationTest {
 
 	/** POSTs a GraphQL query to {@code /graphql} without a token. */
 	protected HttpResponse<String> query(String query) {
-		return send(graphQlRequest(query));
+		return graphQl().post("/graphql", null, body(query));
 	}
 
 	/** POSTs a GraphQL query to {@code /graphql} with a bearer token. */
 	protected HttpResponse<String> query(String query, String token) {
-		return queryWithAuthorization(query, "Bearer " + token);
+		return graphQl().post("/graphql", token, body(query));
 	}
 
 	/**
 	 * POSTs a GraphQL query to {@code /graphql} with this {@code Authorization} header.
 	 */
 	protected HttpResponse<String> queryWithAuthorization(String query, String authorization) {
-		return send(graphQlRequest(query).header("Authorization", authorization));
-	}
-
-	protected HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(uri(this.port, path)).timeout(Duration.ofSeconds(10)).GET());
-	}
-
-	protected HttpResponse<String> getManagement(String path) {
-		return send(HttpRequest.newBuilder(uri(this.managementPort, path)).timeout(Duration.ofSeconds(10)).GET());
-	}
-
-	protected static JsonNode json(HttpResponse<String> response) {
-		return JsonMapper.shared().readTree(response.body());
+		return graphQl().withHeader("Authorization", authorization).post("/graphql", null, body(query));
 	}
 
 	/** How many requests each stand-in received, as {@code [product, review, member]}. */
@@ -113,30 +87,13 @@ public abstract class StorefrontIntegrationTest {
 				memberService.requests().size());
 	}
 
-	private HttpRequest.Builder graphQlRequest(String query) {
-		String body = JsonMapper.shared().createObjectNode().put("query", query).toString();
-		return HttpRequest.newBuilder(uri(this.port, "/graphql"))
-			.timeout(Duration.ofSeconds(20))
-			.header("Content-Type", "application/json")
-			.header("Accept", GRAPHQL_RESPONSE)
-			.POST(HttpRequest.BodyPublishers.ofString(body));
+	/** A GraphQL-over-HTTP client, with time for the fan-out to all three upstreams. */
+	private ServiceHttpClient graphQl() {
+		return http().withTimeout(Duration.ofSeconds(20)).withHeader("Accept", GRAPHQL_RESPONSE);
 	}
 
-	private static URI uri(int port, String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.build(), BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	private static String body(String query) {
+		return JsonMapper.shared().createObjectNode().put("query", query).toString();
 	}
 
 }

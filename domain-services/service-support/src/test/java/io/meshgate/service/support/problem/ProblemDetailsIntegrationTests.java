@@ -1,12 +1,8 @@
 package io.meshgate.service.support.problem;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 
+import io.meshgate.service.testsupport.ServiceIntegrationTest;
 import io.meshgate.service.testsupport.TestJwks;
 import io.meshgate.service.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -18,11 +14,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static io.meshgate.service.testsupport.ProblemAssertions.assertProblem;
+import static io.meshgate.service.testsupport.ServiceHttpClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,23 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class ProblemDetailsIntegrationTests {
-
-	private final HttpClient http = HttpClient.newHttpClient();
+class ProblemDetailsIntegrationTests extends ServiceIntegrationTest {
 
 	@DynamicPropertySource
 	static void tokens(DynamicPropertyRegistry registry) {
 		TestJwks.register(registry);
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Test
-	void invalidBodyNamesTheFieldsInError() throws Exception {
-		HttpResponse<String> response = send(
-				request("/things", TestTokens.valid().sign()).header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"\"}")));
+	void invalidBodyNamesTheFieldsInError() {
+		HttpResponse<String> response = http().post("/things", TestTokens.valid().sign(), "{\"name\": \"\"}");
 
 		JsonNode problem = assertProblem(response, 400, "/things");
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("name");
@@ -55,16 +44,26 @@ class ProblemDetailsIntegrationTests {
 	}
 
 	@Test
-	void unexpectedFailureRevealsNothingToTheClient() throws Exception {
-		HttpResponse<String> response = send(request("/failure", TestTokens.valid().sign()).GET());
+	void problemOfTheServiceKeepsItsTypeTitleAndDetail() {
+		HttpResponse<String> response = http().get("/things/unknown", TestTokens.valid().sign());
+
+		JsonNode problem = assertProblem(response, 404, "/things/unknown");
+		assertThat(problem.get("type").asString()).isEqualTo("https://meshgate.io/problems/thing-not-found");
+		assertThat(problem.get("title").asString()).isEqualTo("Thing not found");
+		assertThat(problem.get("detail").asString()).isEqualTo("There is no such thing.");
+	}
+
+	@Test
+	void unexpectedFailureRevealsNothingToTheClient() {
+		HttpResponse<String> response = http().get("/failure", TestTokens.valid().sign());
 
 		assertProblem(response, 500, "/failure");
 		assertThat(response.body()).doesNotContain("SELECT").doesNotContain("IllegalStateException");
 	}
 
 	@Test
-	void unexpectedFailureIsLoggedAsOneJsonLineWithTraceAndStackTrace(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = send(request("/failure", TestTokens.valid().sign()).GET());
+	void unexpectedFailureIsLoggedAsOneJsonLineWithTraceAndStackTrace(CapturedOutput output) {
+		HttpResponse<String> response = http().get("/failure", TestTokens.valid().sign());
 		String traceId = json(response).get("traceId").asString();
 
 		String line = output.getOut()
@@ -84,56 +83,40 @@ class ProblemDetailsIntegrationTests {
 	}
 
 	@Test
-	void missingTokenIsUnauthorizedWithBearerChallenge() throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/things")).GET());
+	void missingTokenIsUnauthorizedWithBearerChallenge() {
+		HttpResponse<String> response = http().get("/things");
 
 		assertProblem(response, 401, "/things");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 	}
 
 	@Test
-	void refusedTokenIsUnauthorizedWithInvalidTokenChallenge() throws Exception {
-		HttpResponse<String> response = send(request("/things", TestTokens.valid().unsigned()).GET());
+	void refusedTokenIsUnauthorizedWithInvalidTokenChallenge() {
+		HttpResponse<String> response = http().get("/things", TestTokens.valid().unsigned());
 
 		assertProblem(response, 401, "/things");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
 	}
 
 	@Test
-	void requestRuleOfTheServiceForbidsWithProblem() throws Exception {
-		HttpResponse<String> response = send(request("/admin", TestTokens.valid().roles("USER").sign()).GET());
+	void requestRuleOfTheServiceForbidsWithProblem() {
+		HttpResponse<String> response = http().get("/admin", TestTokens.valid().roles("USER").sign());
 
 		assertProblem(response, 403, "/admin");
 	}
 
 	@Test
-	void requestRuleOfTheServiceAdmitsTheRole() throws Exception {
-		HttpResponse<String> response = send(request("/admin", TestTokens.valid().roles("ADMIN").sign()).GET());
+	void requestRuleOfTheServiceAdmitsTheRole() {
+		HttpResponse<String> response = http().get("/admin", TestTokens.valid().roles("ADMIN").sign());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 	}
 
 	@Test
-	void methodSecurityForbidsWithTheSameProblem() throws Exception {
-		HttpResponse<String> response = send(request("/method-secured", TestTokens.valid().roles("USER").sign()).GET());
+	void methodSecurityForbidsWithTheSameProblem() {
+		HttpResponse<String> response = http().get("/method-secured", TestTokens.valid().roles("USER").sign());
 
 		assertProblem(response, 403, "/method-secured");
-	}
-
-	private static JsonNode json(HttpResponse<String> response) {
-		return JsonMapper.shared().readTree(response.body());
-	}
-
-	private HttpRequest.Builder request(String path, String token) {
-		return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token);
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.build(), BodyHandlers.ofString());
 	}
 
 }

@@ -7,9 +7,11 @@ import io.meshgate.service.support.security.ApiAuthorizationRules;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +32,11 @@ public class ProblemTestApplication {
 		@PostMapping("/things")
 		Thing create(@Valid @RequestBody Thing thing) {
 			return thing;
+		}
+
+		@GetMapping("/things/{name}")
+		Thing thing(@PathVariable String name) {
+			throw Problems.of(HttpStatus.NOT_FOUND, "thing-not-found", "Thing not found", "There is no such thing.");
 		}
 
 		@GetMapping("/failure")

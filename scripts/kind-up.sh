@@ -159,8 +159,21 @@ EOF
 	kubectl --namespace argocd wait deployment --all --for condition=Available --timeout 300s
 }
 
+# The OpenTelemetry Java agent and its settings, put into every image under /otel (the
+# services' k8s bases attach it with JAVA_TOOL_OPTIONS).
+stage_otel_agent() {
+	local version
+	version="$(./mvnw --batch-mode --quiet help:evaluate -Dexpression=opentelemetry-javaagent.version -DforceStdout)"
+	mkdir -p target/jib-extra/otel
+	./mvnw --batch-mode --quiet --non-recursive dependency:copy \
+		-Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:${version}" \
+		-Dmdep.stripVersion=true -DoutputDirectory=target/jib-extra/otel
+	cp observability/otel-agent/agent.properties target/jib-extra/otel/
+}
+
 build_and_load_images() {
 	local platform module artifact tar
+	stage_otel_agent
 	# Jib builds for one platform; the kind nodes run on the host's architecture.
 	case "$(uname -m)" in
 		arm64 | aarch64) platform="linux/arm64" ;;
@@ -180,6 +193,7 @@ build_and_load_images() {
 			-Djib.from.platforms="${platform}" \
 			-Djib.to.image="meshgate/${artifact}:${IMAGE_VERSION}" \
 			-Djib.container.user=65532:65532 \
+			-Djib.extraDirectories.paths="${PWD}/target/jib-extra" \
 			-Djib.outputPaths.tar="${PWD}/${tar}"
 		kind load image-archive "${tar}" --name "${cluster}"
 	done

@@ -139,7 +139,8 @@ final class Platform {
 	}
 
 	static String label(String name) {
-		return String.format(Locale.ROOT, "%-15s %s ", name, ELLIPSIS);
+		// Wide enough for the longest component name, notification-knative.
+		return String.format(Locale.ROOT, "%-20s %s ", name, ELLIPSIS);
 	}
 
 }

@@ -98,6 +98,13 @@ abstract class ChildProcessComponent implements Component {
 		return this.process;
 	}
 
+	/** Fails with what to do when a tool jar the build copies is not there. */
+	static void requireBuilt(Path jar) throws IOException {
+		if (!Files.isRegularFile(jar)) {
+			throw new IOException(jar + " is missing: build local-platform first (./mvnw -Prun package does)");
+		}
+	}
+
 	static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * every service's management port, so dashboards' and alerts' queries can be tried
  * against what the services really expose.
  */
-final class LocalPrometheus extends ChildProcessComponent {
+final class LocalPrometheus extends HttpReadyComponent {
 
 	static final Path EXECUTABLE = Path.of("/usr/bin/prometheus");
 
@@ -66,16 +66,6 @@ final class LocalPrometheus extends ChildProcessComponent {
 	}
 
 	@Override
-	String readinessProbe() {
-		return readyUri().toString();
-	}
-
-	@Override
-	boolean isReady() throws InterruptedException {
-		return HttpProbe.answersOk(readyUri());
-	}
-
-	@Override
 	public List<String> summary() {
 		return List.of(url() + "/  (metrics of every management port)");
 	}
@@ -84,7 +74,8 @@ final class LocalPrometheus extends ChildProcessComponent {
 		return "http://127.0.0.1:" + this.port;
 	}
 
-	private URI readyUri() {
+	@Override
+	URI readinessUri() {
 		return URI.create(url() + "/-/ready");
 	}
 

@@ -2,7 +2,6 @@ package io.meshgate.localplatform;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
  * authentication and keeps what it receives in memory; people read it through GreenMail's
  * REST API, which is also how readiness is checked.
  */
-final class LocalSmtp extends ChildProcessComponent {
+final class LocalSmtp extends HttpReadyComponent {
 
 	private final Path jar;
 
@@ -34,23 +33,11 @@ final class LocalSmtp extends ChildProcessComponent {
 
 	@Override
 	ProcessBuilder command() throws IOException {
-		if (!Files.isRegularFile(this.jar)) {
-			throw new IOException(this.jar + " is missing: build local-platform first (./mvnw -Prun package does)");
-		}
+		requireBuilt(this.jar);
 		return new ProcessBuilder(javaExecutable(), "-Dgreenmail.smtp.hostname=127.0.0.1",
 				"-Dgreenmail.smtp.port=" + this.smtpPort, "-Dgreenmail.auth.disabled",
 				"-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + this.apiPort, "-jar",
 				this.jar.toString());
-	}
-
-	@Override
-	String readinessProbe() {
-		return readinessUri().toString();
-	}
-
-	@Override
-	boolean isReady() throws InterruptedException {
-		return HttpProbe.answersOk(readinessUri());
 	}
 
 	@Override
@@ -64,7 +51,8 @@ final class LocalSmtp extends ChildProcessComponent {
 		return "http://127.0.0.1:" + this.apiPort;
 	}
 
-	private URI readinessUri() {
+	@Override
+	URI readinessUri() {
 		return URI.create(apiUrl() + "/api/service/readiness");
 	}
 

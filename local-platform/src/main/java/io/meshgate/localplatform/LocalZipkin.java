@@ -2,7 +2,6 @@ package io.meshgate.localplatform;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import java.util.List;
  * by the build), keeping spans in memory. Services export to it when the platform runs
  * with observability; in Kubernetes they export OTLP to Jaeger instead.
  */
-final class LocalZipkin extends ChildProcessComponent {
+final class LocalZipkin extends HttpReadyComponent {
 
 	private final Path jar;
 
@@ -35,21 +34,9 @@ final class LocalZipkin extends ChildProcessComponent {
 
 	@Override
 	ProcessBuilder command() throws IOException {
-		if (!Files.isRegularFile(this.jar)) {
-			throw new IOException(this.jar + " is missing: build local-platform first (./mvnw -Prun package does)");
-		}
+		requireBuilt(this.jar);
 		return new ProcessBuilder(javaExecutable(), "-jar", this.jar.toString(), "--armeria.ports[0].port=" + this.port,
 				"--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].protocols=http");
-	}
-
-	@Override
-	String readinessProbe() {
-		return healthUri().toString();
-	}
-
-	@Override
-	boolean isReady() throws InterruptedException {
-		return HttpProbe.answersOk(healthUri());
 	}
 
 	@Override
@@ -61,7 +48,8 @@ final class LocalZipkin extends ChildProcessComponent {
 		return "http://127.0.0.1:" + this.port;
 	}
 
-	private URI healthUri() {
+	@Override
+	URI readinessUri() {
 		return URI.create(url() + "/health");
 	}
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * A Spring Boot service run as a child process from its executable jar, ready when its
  * readiness probe answers 200 on the management port.
  */
-final class SpringBootService extends ChildProcessComponent {
+final class SpringBootService extends HttpReadyComponent {
 
 	private final ServiceDefinition definition;
 
@@ -39,6 +39,7 @@ final class SpringBootService extends ChildProcessComponent {
 		return this.definition.appUrl(this.appPort);
 	}
 
+	@Override
 	URI readinessUri() {
 		return URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness");
 	}
@@ -49,16 +50,6 @@ final class SpringBootService extends ChildProcessComponent {
 			.directory(this.workingDirectory.toFile());
 		builder.environment().putAll(this.environment);
 		return builder;
-	}
-
-	@Override
-	String readinessProbe() {
-		return readinessUri().toString();
-	}
-
-	@Override
-	boolean isReady() throws InterruptedException {
-		return HttpProbe.answersOk(readinessUri());
 	}
 
 	@Override

@@ -1,17 +1,15 @@
 package io.meshgate.notification.support;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import io.meshgate.service.testsupport.ServiceHttpClient;
+import io.meshgate.service.testsupport.ServiceIntegrationTest;
 import io.meshgate.service.testsupport.TestPostgres;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,8 +17,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,15 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-public abstract class NotificationIntegrationTest {
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	@LocalServerPort
-	protected int port;
-
-	@LocalManagementPort
-	protected int managementPort;
+public abstract class NotificationIntegrationTest extends ServiceIntegrationTest {
 
 	@Autowired
 	protected JdbcClient jdbc;
@@ -55,29 +43,37 @@ public abstract class NotificationIntegrationTest {
 		TestPostgres.register(registry);
 	}
 
+	/**
+	 * Up to 30 s for an answer (10 s elsewhere): the answer to an event waits for the
+	 * mail server, whose connect, read and write timeouts (application.yaml) add up to
+	 * more.
+	 */
+	@Override
+	public ServiceHttpClient http() {
+		return super.http().withTimeout(Duration.ofSeconds(30));
+	}
+
 	/** Delivers the event to {@code POST /}, as the broker's filter does. */
 	protected HttpResponse<String> deliver(TestEvent event) {
-		return send(post("/", event));
+		return deliver("/", event);
 	}
 
 	protected HttpResponse<String> deliver(String path, TestEvent event) {
-		return send(post(path, event));
+		return http().postRaw(path, event.headers(), event.data());
 	}
 
 	/** Delivers the same event from several threads at once. */
 	protected List<HttpResponse<String>> deliverConcurrently(TestEvent event, int deliveries) {
-		List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, deliveries)
-			.mapToObj((i) -> this.http.sendAsync(post("/", event).build(), BodyHandlers.ofString()))
-			.toList();
-		return responses.stream().map(CompletableFuture::join).toList();
-	}
-
-	protected HttpResponse<String> get(String path) {
-		return send(request(this.port, path).GET());
-	}
-
-	protected HttpResponse<String> getManagement(String path) {
-		return send(request(this.managementPort, path).GET());
+		ExecutorService threads = Executors.newFixedThreadPool(deliveries);
+		try {
+			List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, deliveries)
+				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> deliver(event), threads))
+				.toList();
+			return responses.stream().map(CompletableFuture::join).toList();
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	/** The outcome recorded for an event from review-service, if any. */
@@ -92,32 +88,6 @@ public abstract class NotificationIntegrationTest {
 	protected double counter(String name, String... tags) {
 		Counter counter = this.meters.find(name).tags(tags).counter();
 		return (counter != null) ? counter.count() : 0;
-	}
-
-	private HttpRequest.Builder post(String path, TestEvent event) {
-		HttpRequest.Builder request = request(this.port, path).POST((event.data() != null)
-				? HttpRequest.BodyPublishers.ofString(event.data()) : HttpRequest.BodyPublishers.noBody());
-		for (Map.Entry<String, String> header : event.headers().entrySet()) {
-			request.header(header.getKey(), header.getValue());
-		}
-		return request;
-	}
-
-	private static HttpRequest.Builder request(int port, String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.build(), BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -85,6 +85,18 @@ public final class ServiceHttpClient {
 		return send(jsonRequest(path, token).POST(BodyPublishers.ofString(json)));
 	}
 
+	/**
+	 * A POST with exactly these headers besides the client's own, no {@code Content-Type}
+	 * implied, and this body (none when {@code null}): what a caller that is no JSON API
+	 * client sends, such as a broker delivering a CloudEvent in binary mode, whose
+	 * attributes are headers and whose data may be anything or missing.
+	 */
+	public HttpResponse<String> postRaw(String path, Map<String, String> headers, String body) {
+		HttpRequest.Builder request = request(this.port, path, null);
+		headers.forEach(request::header);
+		return send(request.POST((body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody()));
+	}
+
 	/** A PUT with a JSON body, stating the version it was read at in {@code If-Match}. */
 	public HttpResponse<String> put(String path, String token, String ifMatch, String json) {
 		return send(withIfMatch(jsonRequest(path, token), ifMatch).PUT(BodyPublishers.ofString(json)));

@@ -20,18 +20,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 /**
- * Strict validation of the kinds fabric8 has no model for (Argo CD, CloudNativePG, ECK),
- * against the TypeScript declarations that npm packages generate from the upstream Go
- * types and CRDs. Node walks an object and the declared type side by side
- * ({@code src/test/node/validate-against-declarations.mjs}); all objects go through one
- * Node process. The metadata is checked with fabric8's {@link ObjectMeta}.
+ * Strict validation of the kinds fabric8 has no model for (Argo CD, CloudNativePG, ECK,
+ * the Knative Operator), against the TypeScript declarations that npm packages generate
+ * from the upstream Go types and CRDs. Node walks an object and the declared type side by
+ * side ({@code src/test/node/validate-against-declarations.mjs}); all objects go through
+ * one Node process. The metadata is checked with fabric8's {@link ObjectMeta}.
  */
 final class DeclarationValidator {
 
 	/** Must match the keys of {@code src/test/node/kinds.ts}. */
 	static final Set<String> TYPES = Set.of("argoproj.io/v1alpha1/Application", "argoproj.io/v1alpha1/ApplicationSet",
 			"argoproj.io/v1alpha1/AppProject", "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/ScheduledBackup",
-			"elasticsearch.k8s.elastic.co/v1/Elasticsearch", "kibana.k8s.elastic.co/v1/Kibana");
+			"elasticsearch.k8s.elastic.co/v1/Elasticsearch", "kibana.k8s.elastic.co/v1/Kibana",
+			"operator.knative.dev/v1beta1/KnativeServing", "operator.knative.dev/v1beta1/KnativeEventing");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -22,6 +22,9 @@ final class PlatformRules {
 
 	static final String REPOSITORY_URL = "https://github.com/meshgate/meshgate.git";
 
+	/** Where the ingress gateway chart runs its pods. */
+	static final String INGRESS_NAMESPACE = "istio-ingress";
+
 	static final List<String> CONTRACT_LABELS = List.of("app", "version", "app.kubernetes.io/name",
 			"app.kubernetes.io/part-of", "app.kubernetes.io/component");
 
@@ -109,13 +112,15 @@ final class PlatformRules {
 
 	/**
 	 * A Service selects at least one workload, and its target ports exist on the
-	 * containers.
+	 * containers. Services in istio-ingress are left out: they front the ingress gateway
+	 * pods, which its chart installs (argocd/apps/istio-gateway) and no kustomization
+	 * renders, like Knative's cluster-local gateway Service (knative/base).
 	 */
 	static List<Violation> servicesReachWorkloads(List<ManifestObject> objects) {
 		List<Violation> violations = new ArrayList<>();
 		for (ManifestObject service : ofKind(objects, "Service")) {
 			JsonNode selector = service.tree().path("spec").path("selector");
-			if (selector.isEmpty()) {
+			if (selector.isEmpty() || service.namespace().equals(INGRESS_NAMESPACE)) {
 				continue;
 			}
 			List<ManifestObject> selected = Workloads.of(objects)
@@ -217,7 +222,7 @@ final class PlatformRules {
 	 */
 	static List<Violation> onlyIngressIsExposed(List<ManifestObject> objects) {
 		return ofKind(objects, "Service").stream()
-			.filter((service) -> !service.namespace().equals("istio-ingress"))
+			.filter((service) -> !service.namespace().equals(INGRESS_NAMESPACE))
 			.filter((service) -> Set.of("NodePort", "LoadBalancer")
 				.contains(service.tree().path("spec").path("type").asText()))
 			.map((service) -> Violation.of(service, "spec.type", "only the ingress gateway may be exposed"))

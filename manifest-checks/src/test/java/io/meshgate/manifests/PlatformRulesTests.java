@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +54,20 @@ class PlatformRulesTests {
 							assertThat(objects).as("objects of %s", env).isNotEmpty();
 							Violations.assertNone(rule.getValue().apply(objects));
 						}))));
+	}
+
+	@Test
+	void servicesMayFrontTheIngressGatewayPodsItsChartInstalls() {
+		List<ManifestObject> objects = Yaml.documents("""
+				apiVersion: v1
+				kind: Service
+				metadata: {name: knative-local-gateway, namespace: istio-ingress}
+				spec:
+				  selector: {istio: ingressgateway}
+				  ports: [{name: http2, port: 80, targetPort: 8081}]
+				""").stream().map((tree) -> new ManifestObject("test", tree)).toList();
+
+		assertThat(PlatformRules.servicesReachWorkloads(objects)).isEmpty();
 	}
 
 }

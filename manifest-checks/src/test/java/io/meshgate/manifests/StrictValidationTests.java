@@ -50,6 +50,8 @@ class StrictValidationTests {
 					cluster-missing-required.yaml          | spec.backup.barmanObjectStore.destinationPath    | required field is missing
 					elasticsearch-misspelt-field.yaml      | spec.nodeSets[0].cout                            | unknown field
 					kibana-string-for-number.yaml          | spec.count                                       | expected number
+					knativeserving-misspelt-field.yaml     | spec.ingress.istio.enable                        | unknown field
+					knativeeventing-boolean-for-string.yaml | spec.config.features.istio                      | expected string, got boolean
 					podmonitor-misspelt-field.yaml         | spec.podMetricEndpoints                          | unknown field
 					eurekasyncer-misspelt-field.yaml        | spec.servce                                      | unknown field
 					eurekasyncer-misspelt-nested-field.yaml | spec.lease.renewalInterval                       | unknown field

@@ -47,6 +47,8 @@ final class Components {
 
 	private static final String GATEWAY = "api-gateway";
 
+	private static final String AUTH_SERVICE = "auth-service";
+
 	private static final String NOTIFICATION = "notification-knative";
 
 	/** SMTP and GreenMail's REST API, for notification-knative's e-mails. */
@@ -59,8 +61,6 @@ final class Components {
 	private static final int PROMETHEUS_PORT = 9090;
 
 	private static final int GATEWAY_PORT = 8443;
-
-	private static final int AUTH_SERVICE_PORT = 9000;
 
 	/**
 	 * Redis for the gateway's rate limits (not 6379, which is often the developer's own).
@@ -182,7 +182,8 @@ final class Components {
 		Path keyStore = LocalTls.ensureKeyStore(context.tlsDirectory(), keyStorePassword);
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("meshgate.gateway.security.issuer", issuer(context));
-		properties.put("meshgate.gateway.security.jwk-set-uri", context.localUrl(AUTH_SERVICE_PORT) + "/oauth2/jwks");
+		properties.put("meshgate.gateway.security.jwk-set-uri",
+				context.localUrl(definition(AUTH_SERVICE).appPort()) + "/oauth2/jwks");
 		return Map.of("MESHGATE_TLS_KEYSTORE", keyStore.toString(), "MESHGATE_TLS_KEYSTORE_PASSWORD", keyStorePassword,
 				"SPRING_DATA_REDIS_PORT", String.valueOf(context.options().port(REDIS_PORT)),
 				"SPRING_DATA_REDIS_PASSWORD", context.secret(REDIS_PASSWORD), "SPRING_APPLICATION_JSON",
@@ -239,13 +240,13 @@ final class Components {
 	/** Where a domain service checks tokens: the public issuer, auth-service's keys. */
 	private static Map<String, String> resourceServerEnvironment(ServiceContext context) {
 		return Map.of("MESHGATE_SECURITY_ISSUER", issuer(context), "MESHGATE_SECURITY_JWKSETURI",
-				context.localUrl(AUTH_SERVICE_PORT) + "/oauth2/jwks");
+				context.localUrl(definition(AUTH_SERVICE).appPort()) + "/oauth2/jwks");
 	}
 
 	/** The public origin: the gateway's when it runs, auth-service's own otherwise. */
 	private static String issuer(ServiceContext context) {
 		return context.runs(GATEWAY) ? "https://localhost:" + context.options().port(GATEWAY_PORT)
-				: "http://localhost:" + context.options().port(AUTH_SERVICE_PORT);
+				: "http://localhost:" + context.options().port(definition(AUTH_SERVICE).appPort());
 	}
 
 	/** Values here are URLs and paths, which need no JSON escaping beyond none. */

@@ -68,15 +68,16 @@ public final class LocalPlatformApplication {
 		out.println();
 		out.println("Meshgate is running:");
 		for (Component component : platform.components()) {
-			String label = String.format("  %-16s", component.name());
+			// As wide as the start-up lines: "notification-knative" is 20 characters.
+			String label = String.format("  %-21s", component.name());
 			for (String line : component.summary()) {
 				out.println(label + line);
 				label = " ".repeat(label.length());
 			}
 		}
-		out.println(String.format("  %-16s%s", "logs", options.logDirectory()));
+		out.println(String.format("  %-21s%s", "logs", options.logDirectory()));
 		if (Files.exists(options.secretsFile())) {
-			out.println(String.format("  %-16s%s", "secrets", options.secretsFile()));
+			out.println(String.format("  %-21s%s", "secrets", options.secretsFile()));
 		}
 		out.println("Press Ctrl-C to stop.");
 	}

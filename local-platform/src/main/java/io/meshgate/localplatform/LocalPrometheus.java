@@ -45,7 +45,13 @@ final class LocalPrometheus extends HttpReadyComponent {
 				configuration());
 		return new ProcessBuilder(EXECUTABLE.toString(), "--config.file=" + configuration,
 				"--storage.tsdb.path=" + this.directory.resolve("data"), "--web.listen-address=127.0.0.1:" + this.port,
-				"--enable-feature=exemplar-storage");
+				// native-histograms makes Prometheus ask for the protobuf format. Debian
+				// 12's
+				// Prometheus 2.42 refuses the whole OpenMetrics scrape when an exemplar
+				// sits on a
+				// _count line, as the Java client writes them (accepted from 2.43 on:
+				// prometheus/prometheus#11984), and would mark every service down.
+				"--enable-feature=exemplar-storage,native-histograms");
 	}
 
 	/** One job per service, labelled like the Kubernetes scrape so queries carry over. */

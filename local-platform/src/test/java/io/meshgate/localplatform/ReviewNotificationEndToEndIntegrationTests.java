@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -36,6 +38,9 @@ class ReviewNotificationEndToEndIntegrationTests {
 	private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
 	private static final String PASSWORD = "a long enough password";
+
+	/** Every metric an alert or dashboard reads, with who exposes it. */
+	private static final Path METRIC_NAMES = Path.of("observability/prometheus/metric-names.tsv");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -86,8 +91,13 @@ class ReviewNotificationEndToEndIntegrationTests {
 		assertThat(mail.get("mimeMessage").asString()).contains("To: " + reviewer.email())
 			.contains("You rated it 4 out of 5 stars");
 		String traceId = accessLogTraceId("POST", "/api/reviews", 201);
-		assertThat(logLinesWithTraceId("review-service", traceId)).isNotEmpty();
-		assertThat(logLinesWithTraceId("notification-knative", traceId)).isNotEmpty();
+		// Every line of the run through the cluster's index template, found again by
+		// trace id.
+		try (LogIndex logs = LogIndex.start(localDirectory.resolve("log-index"), REPOSITORY)) {
+			logs.indexServiceLogs(this.options.logDirectory());
+			assertThat(logs.findByTraceId(traceId)).extracting(LogIndex.LogLine::service)
+				.contains("api-gateway", "review-service", "notification-knative");
+		}
 		assertThat(awaitServerSpans(traceId))
 			.containsAll(List.of("api-gateway", "review-service", "product-service", "notification-knative"));
 	}
@@ -123,6 +133,53 @@ class ReviewNotificationEndToEndIntegrationTests {
 				.filteredOn((mail) -> mail.get("mimeMessage").asString().contains("You rated it " + rating + " out"))
 				.hasSize(1);
 		}
+	}
+
+	@Test
+	void alertsAndDashboardsReadMetricsTheServicesExposeWithTraceIdsAsExemplars() throws Exception {
+		Instant start = Instant.now();
+		Reviewer reviewer = signUp();
+		String productId = createProduct(reviewer, "Desk fan");
+		assertThat(postReview(reviewer, productId, 5, "Quiet, even on the highest setting.").statusCode())
+			.isEqualTo(201);
+		PrometheusApi prometheus = new PrometheusApi(this.options.port(9090));
+
+		await().atMost(Duration.ofMinutes(1))
+			.untilAsserted(() -> assertThat(prometheus.targetsNotUp()).as("scrape targets not up").isEmpty());
+		await().atMost(Duration.ofMinutes(1))
+			.untilAsserted(() -> assertThat(metricsNotExposed(prometheus))
+				.as("metrics that rules or dashboards read (%s) but no service exposes", METRIC_NAMES)
+				.isEmpty());
+		await().atMost(Duration.ofMinutes(1))
+			.untilAsserted(() -> assertThat(prometheus.appsExposing("http_server_requests_seconds_bucket"))
+				.as("services with latency histograms, which the SLO alerts need")
+				.contains("api-gateway", "auth-service", "product-service", "review-service", "notification-knative"));
+		// Exemplars are samples (one per bucket, kept a few seconds), not one per
+		// request:
+		// what must hold is that each one leads to its request's trace.
+		for (String service : List.of("api-gateway", "review-service")) {
+			String posts = "http_server_requests_seconds_bucket{app=\"%s\",method=\"POST\"}".formatted(service);
+			List<String> traceIds = await().atMost(Duration.ofMinutes(1))
+				.until(() -> prometheus.exemplarTraceIds(posts, start), (ids) -> !ids.isEmpty());
+			await().atMost(Duration.ofMinutes(1))
+				.untilAsserted(() -> assertThat(traceIds).as("traces of %s's latency exemplars", service)
+					.allSatisfy((traceId) -> assertThat(serverSpanServices(traceId)).contains(service)));
+		}
+	}
+
+	/**
+	 * The metrics our services should expose (not Istio's, Knative's…) that none does.
+	 */
+	private List<String> metricsNotExposed(PrometheusApi prometheus) throws IOException, InterruptedException {
+		List<String> missing = new ArrayList<>();
+		for (String line : Files.readAllLines(REPOSITORY.resolve(METRIC_NAMES))) {
+			String[] columns = line.split("\t");
+			if (!line.startsWith("#") && columns.length == 2 && columns[1].equals("meshgate")
+					&& prometheus.appsExposing(columns[0]).isEmpty()) {
+				missing.add(columns[0]);
+			}
+		}
+		return missing;
 	}
 
 	/**
@@ -184,19 +241,22 @@ class ReviewNotificationEndToEndIntegrationTests {
 	 * event, continued from the outbox).
 	 */
 	private List<String> awaitServerSpans(String traceId) {
-		String trace = "http://127.0.0.1:" + this.options.port(9411) + "/api/v2/trace/" + traceId;
-		return await().atMost(Duration.ofMinutes(1)).until(() -> {
-			HttpResponse<String> response = get(trace);
-			if (response.statusCode() != 200) {
-				return List.<String>of();
-			}
-			return JSON.readTree(response.body())
-				.valueStream()
-				.filter((span) -> "SERVER".equals(text(span, "kind")))
-				.map((span) -> span.path("localEndpoint").path("serviceName").asString(""))
-				.distinct()
-				.toList();
-		}, (services) -> services.size() >= 4);
+		return await().atMost(Duration.ofMinutes(1))
+			.until(() -> serverSpanServices(traceId), (services) -> services.size() >= 4);
+	}
+
+	/** The services with a server span in the trace, as Zipkin has it now. */
+	private List<String> serverSpanServices(String traceId) throws IOException, InterruptedException {
+		HttpResponse<String> response = get("http://127.0.0.1:" + this.options.port(9411) + "/api/v2/trace/" + traceId);
+		if (response.statusCode() != 200) {
+			return List.of();
+		}
+		return JSON.readTree(response.body())
+			.valueStream()
+			.filter((span) -> "SERVER".equals(text(span, "kind")))
+			.map((span) -> span.path("localEndpoint").path("serviceName").asString(""))
+			.distinct()
+			.toList();
 	}
 
 	private long outboxBacklog() throws IOException, InterruptedException {
@@ -216,10 +276,6 @@ class ReviewNotificationEndToEndIntegrationTests {
 			.reduce((first, second) -> second)
 			.map((line) -> text(line, "traceId"))
 			.orElseThrow(() -> new AssertionError("no access-log line for " + method + " " + path));
-	}
-
-	private List<JsonNode> logLinesWithTraceId(String service, String traceId) throws IOException {
-		return logLines(service).stream().filter((line) -> traceId.equals(text(line, "traceId"))).toList();
 	}
 
 	private List<JsonNode> logLines(String service) throws IOException {

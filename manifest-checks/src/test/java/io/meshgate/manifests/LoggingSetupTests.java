@@ -35,7 +35,9 @@ class LoggingSetupTests {
 				Map.entry("traceId", "keyword"), Map.entry("spanId", "keyword"), Map.entry("stack_trace", "text"),
 				Map.entry("method", "keyword"), Map.entry("path", "keyword"), Map.entry("route", "keyword"),
 				Map.entry("status", "integer"), Map.entry("durationMs", "long"), Map.entry("bytesOut", "long"),
-				Map.entry("clientIp", "ip"), Map.entry("userId", "keyword"), Map.entry("userAgent", "keyword"));
+				Map.entry("clientIp", "ip"), Map.entry("userId", "keyword"), Map.entry("userAgent", "keyword"),
+				Map.entry("thread", "keyword"), Map.entry("tags", "keyword"), Map.entry("eventId", "keyword"),
+				Map.entry("eventSource", "keyword"), Map.entry("reviewId", "keyword"), Map.entry("outcome", "keyword"));
 		expected
 			.forEach((field, type) -> assertThat(fields.path(field).path("type").asText()).as("mapping of %s", field)
 				.isEqualTo(type));

@@ -2,6 +2,7 @@ package io.meshgate.auth.login;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -11,10 +12,21 @@ import org.springframework.stereotype.Component;
 /**
  * Counts failed sign-ins per submitted e-mail and per client address in the database, so
  * every replica enforces the same limits. Keyed by what was submitted, not by whether an
- * account exists, so the answer never reveals that.
+ * account exists, so the answer never reveals that. A count lasts one window from its
+ * first failure, and the next failure after that starts a new one;
+ * {@link LoginFailureCleanup} deletes a count {@link #EXPIRED_KEPT_FOR} after its window
+ * ended.
  */
 @Component
 class LoginThrottle {
+
+	/**
+	 * How long a count whose window has passed is kept before it is deleted. Such a count
+	 * already counts as zero; the margin is for replicas that disagree: clocks apart by
+	 * seconds, or, during a rolling update that lengthens the window, an old replica
+	 * deleting what a new one still counts.
+	 */
+	static final Duration EXPIRED_KEPT_FOR = Duration.ofHours(1);
 
 	private final JdbcClient jdbc;
 
@@ -66,6 +78,25 @@ class LoginThrottle {
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("since", Timestamp.from(windowStart()))
 			.update();
+	}
+
+	/**
+	 * Deletes at most {@code limit} counts whose window ended more than
+	 * {@link #EXPIRED_KEPT_FOR} ago. Rows another transaction has locked (a sign-in being
+	 * counted, another replica's batch) are skipped, not waited for; a row updated since
+	 * it was found is checked again, so a count that started a new window stays.
+	 * @return how many were deleted
+	 */
+	int deleteExpired(int limit) {
+		Instant cutoff = windowStart().minus(EXPIRED_KEPT_FOR);
+		return this.jdbc.sql("""
+				DELETE FROM login_failure
+				WHERE subject IN (
+				    SELECT subject FROM login_failure
+				    WHERE window_started < :cutoff
+				    LIMIT :limit
+				    FOR UPDATE SKIP LOCKED)
+				""").param("cutoff", Timestamp.from(cutoff)).param("limit", limit).update();
 	}
 
 	private Instant windowStart() {

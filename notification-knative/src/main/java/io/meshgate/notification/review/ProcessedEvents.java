@@ -1,12 +1,15 @@
 package io.meshgate.notification.review;
 
+import java.time.Duration;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The events already handled, keyed as CloudEvents identifies an event: by {@code source}
  * and {@code id} together. Used inside the transaction that sends the mail, so a row
- * exists exactly when the event needs no further delivery.
+ * exists exactly when the event needs no further delivery, until
+ * {@link ProcessedEventCleanup} deletes it after the retention period.
  */
 @Repository
 class ProcessedEvents {
@@ -43,6 +46,23 @@ class ProcessedEvents {
 			.param("id", id)
 			.param("outcome", outcome.value())
 			.update();
+	}
+
+	/**
+	 * Deletes at most {@code limit} events handled more than {@code retention} ago, by
+	 * the database's clock, which wrote {@code processed_at}. Rows another transaction
+	 * has locked are skipped, not waited for.
+	 * @return how many were deleted
+	 */
+	int deleteHandledLongerAgoThan(Duration retention, int limit) {
+		return this.jdbc.sql("""
+				DELETE FROM processed_event
+				WHERE (source, id) IN (
+				    SELECT source, id FROM processed_event
+				    WHERE processed_at < now() - make_interval(secs => :retentionSeconds)
+				    LIMIT :limit
+				    FOR UPDATE SKIP LOCKED)
+				""").param("retentionSeconds", retention.toSeconds()).param("limit", limit).update();
 	}
 
 }

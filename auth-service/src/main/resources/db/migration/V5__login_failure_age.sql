@@ -1,0 +1,11 @@
+-- Expand only: an index for the clean-up of expired failure counts (LoginFailureCleanup),
+-- which looks for rows by window_started, a batch at a time. Only a new window changes
+-- window_started; the failures counted within one leave it alone, so those updates stay
+-- HOT (no index entry written).
+-- A plain CREATE INDEX, not CONCURRENTLY: Flyway would run a concurrent build outside a
+-- transaction, but it holds its own PostgreSQL lock in an open transaction
+-- (postgresql.transactional.lock, on by default), which the build waits for: the
+-- migration would never end. The plain build blocks failed sign-ins from being counted
+-- while it reads the table, one short row per e-mail or address that failed: well under a
+-- second, and a sign-in that waits for it is answered a little later.
+CREATE INDEX login_failure_window_started_idx ON login_failure (window_started);

@@ -15,12 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ManagementPortIntegrationTests extends ReviewServiceIntegrationTest implements ManagementPortContract {
 
 	@Test
-	void prometheusShowsTheOutboxBacklogAndItsAge() {
+	void prometheusShowsTheOutboxBacklogItsAgeAndParkedEvents() {
 		HttpResponse<String> response = http().getManagement("/actuator/prometheus");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("meshgate_outbox_backlog ")
-			.contains("meshgate_outbox_oldest_age_seconds ");
+			.contains("meshgate_outbox_oldest_age_seconds ")
+			.contains("meshgate_outbox_parked ");
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Delivers one outbox event to the sink as a CloudEvent in HTTP binary mode: attributes
@@ -36,7 +37,8 @@ class CloudEventSender {
 	/**
 	 * POSTs the event; the client's observation adds a plain {@code traceparent} header
 	 * for the current span, so the receiver's server span joins the trace.
-	 * @throws RestClientException unless the sink answered 2xx
+	 * @throws RestClientResponseException if the sink answered but not 2xx
+	 * @throws RestClientException if it did not answer
 	 */
 	void send(URI sink, OutboxEvent event) {
 		HttpHeaders headers = new HttpHeaders();
@@ -64,8 +66,11 @@ class CloudEventSender {
 			.headers((request) -> request.addAll(headers))
 			.body(body)
 			.retrieve()
+			// Without the body: what a sink echoes may hold the event's data, which must
+			// not reach the logs.
 			.onStatus((status) -> !status.is2xxSuccessful(), (request, response) -> {
-				throw new RestClientException("sink answered " + response.getStatusCode().value());
+				throw new RestClientResponseException("sink answered " + response.getStatusCode().value(),
+						response.getStatusCode(), response.getStatusText(), null, null, null);
 			})
 			.toBodilessEntity();
 	}

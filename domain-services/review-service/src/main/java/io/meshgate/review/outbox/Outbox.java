@@ -43,8 +43,8 @@ public class Outbox {
 	public void append(String type, String subject, Object data) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		String traceparent = TraceParent.current(this.tracer.getIfAvailable(() -> Tracer.NOOP));
-		this.repository.insert(new OutboxEvent(UUID.randomUUID(), type, subject, this.json.writeValueAsString(data),
-				traceparent, now, 0, now));
+		this.repository.insert(OutboxEvent.unsent(UUID.randomUUID(), type, subject, this.json.writeValueAsString(data),
+				traceparent, now));
 	}
 
 }

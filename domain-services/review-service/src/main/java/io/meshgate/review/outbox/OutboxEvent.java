@@ -14,9 +14,17 @@ import java.util.UUID;
  * {@code null} when it was not traced
  * @param createdAt when the event was written; its CloudEvents {@code time}
  * @param attempts failed deliveries so far
+ * @param refusals those of the failed deliveries that the sink refused for good
+ * ({@link DeliveryFailure#permanent()})
  * @param nextAttemptAt not to be sent before then
  */
 record OutboxEvent(UUID id, String type, String subject, String data, String traceparent, Instant createdAt,
-		int attempts, Instant nextAttemptAt) {
+		int attempts, int refusals, Instant nextAttemptAt) {
+
+	/** A new event, never tried yet, due at once. */
+	static OutboxEvent unsent(UUID id, String type, String subject, String data, String traceparent,
+			Instant createdAt) {
+		return new OutboxEvent(id, type, subject, data, traceparent, createdAt, 0, 0, createdAt);
+	}
 
 }

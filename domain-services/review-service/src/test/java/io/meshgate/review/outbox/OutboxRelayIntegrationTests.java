@@ -77,7 +77,7 @@ class OutboxRelayIntegrationTests extends ReviewServiceIntegrationTest {
 			List<Future<?>> relays = List.of(replicas.submit(() -> relayUntil(newRelay(), done)),
 					replicas.submit(() -> relayUntil(newRelay(), done)));
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> this.repository.countUnsent() == 0 && sink.acceptedAbout(subjects).size() >= 40);
+				.until(() -> this.repository.countPending() == 0 && sink.acceptedAbout(subjects).size() >= 40);
 			done.set(true);
 			for (Future<?> relay : relays) {
 				relay.get(10, TimeUnit.SECONDS);
@@ -113,7 +113,7 @@ class OutboxRelayIntegrationTests extends ReviewServiceIntegrationTest {
 		UUID unsent = UUID.randomUUID();
 		sink.refuse();
 		this.repository
-			.insert(new OutboxEvent(unsent, "io.meshgate.test.happened", unsent.toString(), "{}", null, old, 0, old));
+			.insert(OutboxEvent.unsent(unsent, "io.meshgate.test.happened", unsent.toString(), "{}", null, old));
 
 		this.scheduledRelay.purgeSent();
 
@@ -121,7 +121,7 @@ class OutboxRelayIntegrationTests extends ReviewServiceIntegrationTest {
 		// Sent at last, once the sink takes it again; only then may a later purge remove
 		// it.
 		sink.reset();
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.repository.countUnsent() == 0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.repository.countPending() == 0);
 	}
 
 	private OutboxRelay newRelay() {
@@ -144,8 +144,8 @@ class OutboxRelayIntegrationTests extends ReviewServiceIntegrationTest {
 	private UUID storeSent(Instant sentAt) {
 		UUID id = UUID.randomUUID();
 		this.transactions.executeWithoutResult((status) -> {
-			this.repository.insert(new OutboxEvent(id, "io.meshgate.test.happened", id.toString(), "{}", null,
-					sentAt.minusSeconds(1), 0, sentAt.minusSeconds(1)));
+			this.repository.insert(OutboxEvent.unsent(id, "io.meshgate.test.happened", id.toString(), "{}", null,
+					sentAt.minusSeconds(1)));
 			this.repository.markSent(id, sentAt);
 		});
 		return id;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +28,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The event sink ({@code K_SINK}: the Knative broker in Kubernetes) as a real HTTP server
  * on loopback. It records every delivery attempt with the status it answered, can refuse
- * deliveries (503) or stop listening, and counts how many deliveries were in flight at
- * once.
+ * deliveries (503, or any status, to every event or to the events about one subject) or
+ * stop listening, and counts how many deliveries were in flight at once.
  */
 public final class EventSinkStandIn {
 
@@ -39,6 +40,8 @@ public final class EventSinkStandIn {
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final AtomicInteger maxInFlight = new AtomicInteger();
+
+	private final Map<String, Integer> statusBySubject = new ConcurrentHashMap<>();
 
 	private final int port;
 
@@ -69,6 +72,14 @@ public final class EventSinkStandIn {
 		this.status = 503;
 	}
 
+	/**
+	 * Answers {@code status} to every delivery of an event about {@code subject}, and the
+	 * others as before.
+	 */
+	public void answerAbout(String subject, int status) {
+		this.statusBySubject.put(subject, status);
+	}
+
 	/** Stops listening: connections are refused. */
 	public synchronized void stop() {
 		this.server.stop(0);
@@ -92,6 +103,7 @@ public final class EventSinkStandIn {
 	/** Accepts deliveries (202) again, listening on the same port if it was stopped. */
 	public synchronized void reset() {
 		this.status = 202;
+		this.statusBySubject.clear();
 		this.overlap.countDown();
 		this.overlap.countDown();
 		if (this.stopped) {
@@ -134,7 +146,7 @@ public final class EventSinkStandIn {
 				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
 			awaitOverlap(this.overlap);
-			int answer = this.status;
+			int answer = this.statusBySubject.getOrDefault(headers.getOrDefault("ce-subject", ""), this.status);
 			this.deliveries.add(new Delivery(exchange.getRequestMethod(), Map.copyOf(headers), body, answer));
 			exchange.sendResponseHeaders(answer, -1);
 			exchange.close();

@@ -70,7 +70,10 @@ class AuthorizationFlowIntegrationTests {
 		assertThat(accessToken.getJWTClaimsSet().getAudience()).contains("meshgate-api");
 		assertThat(accessToken.getJWTClaimsSet().getSubject()).isEqualTo(this.accountId);
 		assertThat(accessToken.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("USER");
-		assertThat(accessToken.getJWTClaimsSet().getStringListClaim("scope")).contains("openid", "products.write");
+		// products.write is asked for but needs the CATALOG_EDITOR role:
+		// CatalogWriteScopeIntegrationTests.
+		assertThat(accessToken.getJWTClaimsSet().getStringListClaim("scope")).containsExactlyInAnyOrder("openid",
+				"profile", "email");
 		assertThat(accessToken.getJWTClaimsSet().getStringClaim("email")).isEqualTo(this.email);
 		assertThat(accessToken.getJWTClaimsSet().getStringClaim("name")).isEqualTo("Ada Lovelace");
 		Duration lifetime = Duration.between(accessToken.getJWTClaimsSet().getIssueTime().toInstant(),

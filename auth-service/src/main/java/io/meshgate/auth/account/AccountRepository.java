@@ -44,6 +44,15 @@ public class AccountRepository {
 		}
 	}
 
+	/** Adds the roles the account does not hold yet. */
+	void addRoles(UUID id, Set<String> roles) {
+		this.jdbc.sql("""
+				UPDATE account
+				SET roles = roles || ARRAY(SELECT unnest(CAST(:roles AS text[])) EXCEPT SELECT unnest(roles))
+				WHERE id = :id
+				""").param("id", id).param("roles", roles.toArray(String[]::new)).update();
+	}
+
 	public Optional<Account> findByEmail(String email) {
 		return this.jdbc.sql("SELECT * FROM account WHERE lower(email) = lower(:email)")
 			.param("email", email)

@@ -43,7 +43,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 /**
  * The OAuth 2.1 / OpenID Connect endpoints: clients, authorizations and consents in
  * PostgreSQL (a restart loses no session or token), keys from the {@link SigningKeys}
- * ring, and refresh tokens for public clients with rotation.
+ * ring, refresh tokens for public clients with rotation, and privileged scopes only for
+ * accounts with their role ({@link ScopeRoleEnforcement}).
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
@@ -51,7 +52,8 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
-			OAuth2TokenGenerator<?> tokenGenerator, AuthorizationServerSettings settings) throws Exception {
+			OAuth2AuthorizationService authorizations, OAuth2TokenGenerator<?> tokenGenerator,
+			AuthorizationServerSettings settings, ScopeRoles scopeRoles) throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
@@ -59,7 +61,11 @@ class AuthorizationServerConfig {
 				.clientAuthentication((clientAuthentication) -> clientAuthentication
 					.authenticationConverter(
 							new PublicClientAuthentication.Converter(settings.getTokenRevocationEndpoint()))
-					.authenticationProvider(new PublicClientAuthentication.Provider(clients)));
+					.authenticationProvider(new PublicClientAuthentication.Provider(clients)))
+				.authorizationEndpoint((authorization) -> authorization
+					.authorizationRequestConverters(ScopeRoleEnforcement.onAuthorizationRequests(scopeRoles)))
+				.tokenEndpoint((token) -> token
+					.authenticationProviders(ScopeRoleEnforcement.onRefresh(authorizations, scopeRoles)));
 		})
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			// Browsers that reach /oauth2/authorize unauthenticated go to the login page.

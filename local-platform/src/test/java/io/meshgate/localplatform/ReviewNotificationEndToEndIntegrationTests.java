@@ -39,6 +39,11 @@ class ReviewNotificationEndToEndIntegrationTests {
 
 	private static final String PASSWORD = "a long enough password";
 
+	/** The account auth-service seeds in the local profile (application-local.yaml). */
+	private static final String DEMO_EMAIL = "demo@meshgate.local";
+
+	private static final String DEMO_PASSWORD = "meshgate-demo-password";
+
 	/** Every metric an alert or dashboard reads, with who exposes it. */
 	private static final Path METRIC_NAMES = Path.of("observability/prometheus/metric-names.tsv");
 
@@ -81,7 +86,7 @@ class ReviewNotificationEndToEndIntegrationTests {
 	@Test
 	void reviewReachesTheReviewerByMailInOneTrace() throws Exception {
 		Reviewer reviewer = signUp();
-		String productId = createProduct(reviewer, "Desk lamp");
+		String productId = createProduct("Desk lamp");
 
 		HttpResponse<String> review = postReview(reviewer, productId, 4, "Bright, quiet and well made.");
 
@@ -103,9 +108,24 @@ class ReviewNotificationEndToEndIntegrationTests {
 	}
 
 	@Test
+	void aPersonWhoOnlySignedUpCannotChangeTheCatalog() throws Exception {
+		Reviewer reviewer = signUp();
+
+		HttpResponse<String> created = reviewer.browser()
+			.postJsonWithToken("/api/products", reviewer.accessToken(),
+					JSON.createObjectNode()
+						.put("name", "Free lunch")
+						.put("price", 0)
+						.put("currency", "EUR")
+						.toString());
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(403);
+	}
+
+	@Test
 	void reviewsPostedWhileNotificationIsDownAreMailedOnceEachWhenItReturns() throws Exception {
 		Reviewer reviewer = signUp();
-		String productId = createProduct(reviewer, "Reading chair");
+		String productId = createProduct("Reading chair");
 		Component notification = component("notification-knative");
 		// The mail names the rating, not the text: each review of the outage rates
 		// differently.
@@ -139,7 +159,7 @@ class ReviewNotificationEndToEndIntegrationTests {
 	void alertsAndDashboardsReadMetricsTheServicesExposeWithTraceIdsAsExemplars() throws Exception {
 		Instant start = Instant.now();
 		Reviewer reviewer = signUp();
-		String productId = createProduct(reviewer, "Desk fan");
+		String productId = createProduct("Desk fan");
 		assertThat(postReview(reviewer, productId, 5, "Quiet, even on the highest setting.").statusCode())
 			.isEqualTo(201);
 		PrometheusApi prometheus = new PrometheusApi(this.options.port(9090));
@@ -191,16 +211,27 @@ class ReviewNotificationEndToEndIntegrationTests {
 	}
 
 	private Reviewer signUp() throws Exception {
-		OAuthTestClient browser = new OAuthTestClient("https://localhost:" + this.options.port(8443), null,
-				PlatformTestSupport.trustingTheLocalCertificate(this.options));
+		OAuthTestClient browser = browser();
 		String email = "reviewer-" + UUID.randomUUID() + "@example.com";
 		assertThat(browser.signUp(email, PASSWORD, "Rita Reviewer").statusCode()).isEqualTo(201);
 		return new Reviewer(browser, email, browser.tokensFor(email, PASSWORD).get("access_token").asString());
 	}
 
-	private String createProduct(Reviewer writer, String name) {
-		HttpResponse<String> created = writer.browser()
-			.postJsonWithToken("/api/products", writer.accessToken(),
+	/** A browser of its own, which no earlier person is signed in to. */
+	private OAuthTestClient browser() {
+		return new OAuthTestClient("https://localhost:" + this.options.port(8443), null,
+				PlatformTestSupport.trustingTheLocalCertificate(this.options));
+	}
+
+	/**
+	 * A product, created as the local demo account, which holds the catalog editor role: a
+	 * person who only signed up gets no {@code products.write}.
+	 */
+	private String createProduct(String name) throws Exception {
+		OAuthTestClient editor = browser();
+		String accessToken = editor.tokensFor(DEMO_EMAIL, DEMO_PASSWORD).get("access_token").asString();
+		HttpResponse<String> created = editor
+			.postJsonWithToken("/api/products", accessToken,
 					JSON.createObjectNode()
 						.put("name", name)
 						.put("description", "End-to-end test product")

@@ -1,6 +1,7 @@
 package io.meshgate.gateway;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -120,9 +121,15 @@ class ActuatorTracingIntegrationTests extends GatewayIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * HTTP/1.1, as Prometheus and the kubelet call, without the JDK client's h2c upgrade
+	 * attempt (a suspect, not proven, in one probe left unanswered for 10 s on a loaded
+	 * machine).
+	 */
 	private HttpResponse<String> management(String path, String... headers) {
-		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).GET(),
-				headers);
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path))
+			.version(HttpClient.Version.HTTP_1_1)
+			.GET(), headers);
 	}
 
 	/** Every span the gateway exports, whichever trace it belongs to. */

@@ -16,9 +16,13 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A service behind the gateway over real HTTP. It records what reaches it and answers by
  * path: {@code .../slow} after 3 s, {@code /cors} with its own (wrong) CORS headers,
- * anything else at once.
+ * anything else at once. By query: {@code ?created} answers 201 with a {@code Location}
+ * below its own path ({@code /products} names {@code /products/42}), as the services do;
+ * {@code ?redirect=<location>} answers 302 to that location, as auth-service does.
  */
 public final class TestUpstream {
+
+	private static final String REDIRECT = "redirect=";
 
 	private static final TestUpstream INSTANCE = new TestUpstream();
 
@@ -73,14 +77,28 @@ public final class TestUpstream {
 			exchange.getResponseHeaders().add("Access-Control-Allow-Credentials", "true");
 			exchange.getResponseHeaders().add("Vary", "Accept-Encoding");
 		}
+		int status = statusAndLocation(exchange, path);
 		exchange.getResponseHeaders().add("Server", "upstream/1.0");
 		exchange.getResponseHeaders().add("X-Powered-By", "test");
 		byte[] body = ("{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(200, body.length);
+		exchange.sendResponseHeaders(status, body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
 		}
+	}
+
+	private static int statusAndLocation(HttpExchange exchange, String path) {
+		String query = exchange.getRequestURI().getQuery();
+		if ("created".equals(query)) {
+			exchange.getResponseHeaders().set("Location", path + "/42");
+			return 201;
+		}
+		if (query != null && query.startsWith(REDIRECT)) {
+			exchange.getResponseHeaders().set("Location", query.substring(REDIRECT.length()));
+			return 302;
+		}
+		return 200;
 	}
 
 	private static void sleep(long millis) {

@@ -56,8 +56,8 @@ class ProductController {
 	}
 
 	/**
-	 * The Location is the path this service serves; behind the gateway a client prefixes
-	 * {@code /api}, as for every path of the service.
+	 * The Location is the path this service serves; the gateway rewrites it to the public
+	 * {@code /api/products/...} (docs/gateway.md, "Location headers").
 	 */
 	@PostMapping
 	ResponseEntity<Product> create(@Valid @RequestBody ProductInput input) {

@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +45,31 @@ class LoggingSetupTests {
 		expected
 			.forEach((field, type) -> assertThat(fields.path(field).path("type").asText()).as("mapping of %s", field)
 				.isEqualTo(type));
+	}
+
+	/**
+	 * Every key a service adds to a log line ({@code addKeyValue("eventId", ...)} in
+	 * SLF4J's fluent API, {@code keyValue("status", ...)} in the gateway's access log)
+	 * has a mapping: Kibana searches it by the type the template gives it, not by
+	 * whatever the first line guessed.
+	 */
+	@Test
+	void indexTemplateMapsEveryKeyTheServicesAddToTheirLines() throws IOException {
+		Pattern logKey = Pattern.compile("\\b(?:addKeyValue|keyValue)\\(\"([A-Za-z_]+)\"");
+		Set<String> keys = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(Repository.root())) {
+			for (Path source : files.filter((file) -> file.toString().endsWith(".java"))
+				.filter((file) -> file.toString().contains("/src/main/java/"))
+				.toList()) {
+				logKey.matcher(Files.readString(source)).results().forEach((match) -> keys.add(match.group(1)));
+			}
+		}
+		JsonNode fields = JSON.readTree(LOGGING.resolve("index-template.json").toFile())
+			.path("template")
+			.path("mappings")
+			.path("properties");
+		assertThat(keys).contains("eventId", "durationMs")
+			.allSatisfy((key) -> assertThat(fields.has(key)).as("index-template.json maps %s", key).isTrue());
 	}
 
 	@Test

@@ -218,26 +218,25 @@ class ReviewNotificationEndToEndIntegrationTests {
 	}
 
 	/** A browser of its own, which no earlier person is signed in to. */
-	private OAuthTestClient browser() {
+	private OAuthTestClient browser() throws Exception {
 		return new OAuthTestClient("https://localhost:" + this.options.port(8443), null,
 				PlatformTestSupport.trustingTheLocalCertificate(this.options));
 	}
 
 	/**
-	 * A product, created as the local demo account, which holds the catalog editor role: a
-	 * person who only signed up gets no {@code products.write}.
+	 * A product, created as the local demo account, which holds the catalog editor role:
+	 * a person who only signed up gets no {@code products.write}.
 	 */
 	private String createProduct(String name) throws Exception {
 		OAuthTestClient editor = browser();
 		String accessToken = editor.tokensFor(DEMO_EMAIL, DEMO_PASSWORD).get("access_token").asString();
-		HttpResponse<String> created = editor
-			.postJsonWithToken("/api/products", accessToken,
-					JSON.createObjectNode()
-						.put("name", name)
-						.put("description", "End-to-end test product")
-						.put("price", 49.90)
-						.put("currency", "EUR")
-						.toString());
+		HttpResponse<String> created = editor.postJsonWithToken("/api/products", accessToken,
+				JSON.createObjectNode()
+					.put("name", name)
+					.put("description", "End-to-end test product")
+					.put("price", 49.90)
+					.put("currency", "EUR")
+					.toString());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return OAuthTestClient.json(created).get("id").asString();
 	}

@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +36,14 @@ final class PlatformRules {
 	private static final Pattern EXACT_VERSION = Pattern.compile("v?\\d+\\.\\d+\\.\\d+");
 
 	private static final Set<String> PROBES = Set.of("startupProbe", "livenessProbe", "readinessProbe");
+
+	/** A JDBC URL to PostgreSQL: its host and its query string. */
+	private static final Pattern POSTGRESQL_URL = Pattern.compile("jdbc:postgresql://([^:/?]+)[^?]*(?:\\?(.*))?");
+
+	/**
+	 * The Services CloudNativePG creates for a cluster: primary, replicas, any instance.
+	 */
+	private static final Pattern CLUSTER_SERVICE = Pattern.compile("(.+)-(rw|ro|r)");
 
 	private PlatformRules() {
 	}
@@ -349,6 +360,104 @@ final class PlatformRules {
 		if (!holds) {
 			violations.add(Violation.of(owner, path, "required for a hardened workload (STYLE.md 12)"));
 		}
+	}
+
+	/**
+	 * Every connection to PostgreSQL is TLS with the server verified: the JDBC URL, in
+	 * the container's environment or a ConfigMap it reads, names a Service of a
+	 * CloudNativePG {@code Cluster} of the bundle, asks for {@code sslmode=verify-full}
+	 * and points {@code sslrootcert} at that cluster's CA ({@code <cluster>-ca}, key
+	 * {@code ca.crt}) as the container mounts it. pgJDBC's default ({@code prefer})
+	 * encrypts without checking who answers.
+	 */
+	static List<Violation> databaseConnectionsAreVerified(List<ManifestObject> objects) {
+		List<Violation> violations = new ArrayList<>();
+		for (ManifestObject workload : Workloads.withPodTemplates(objects)) {
+			for (Workloads.Container container : Workloads.containers(workload)) {
+				JsonNode env = container.spec().path("env");
+				for (int i = 0; i < env.size(); i++) {
+					checkDatabaseUrl(objects, workload, container, workload, container.path() + ".env[" + i + "].value",
+							env.get(i).path("value").asText(), violations);
+				}
+				for (JsonNode source : container.spec().path("envFrom")) {
+					String configMap = source.path("configMapRef").path("name").asText();
+					for (ManifestObject map : ofKind(objects, "ConfigMap")) {
+						if (map.name().equals(configMap) && map.namespace().equals(workload.namespace())) {
+							map.tree()
+								.path("data")
+								.fields()
+								.forEachRemaining((entry) -> checkDatabaseUrl(objects, workload, container, map,
+										"data." + entry.getKey(), entry.getValue().asText(), violations));
+						}
+					}
+				}
+			}
+		}
+		return violations;
+	}
+
+	private static void checkDatabaseUrl(List<ManifestObject> objects, ManifestObject workload,
+			Workloads.Container container, ManifestObject owner, String path, String value,
+			List<Violation> violations) {
+		Matcher url = POSTGRESQL_URL.matcher(value);
+		if (!url.matches()) {
+			return;
+		}
+		Matcher service = CLUSTER_SERVICE.matcher(url.group(1));
+		String cluster = service.matches() ? service.group(1) : "";
+		boolean clusterExists = ofKind(objects, "Cluster").stream()
+			.anyMatch((candidate) -> candidate.apiVersion().startsWith("postgresql.cnpg.io/")
+					&& candidate.name().equals(cluster) && candidate.namespace().equals(workload.namespace()));
+		if (!clusterExists) {
+			violations.add(Violation.of(owner, path, "host " + url.group(1)
+					+ " is no -rw/-ro/-r Service of a CloudNativePG Cluster in " + workload.namespace()));
+			return;
+		}
+		Map<String, String> parameters = new LinkedHashMap<>();
+		for (String parameter : (url.group(2) != null) ? url.group(2).split("&") : new String[0]) {
+			String[] pair = parameter.split("=", 2);
+			parameters.put(pair[0], (pair.length > 1) ? pair[1] : "");
+		}
+		if (!"verify-full".equals(parameters.get("sslmode"))) {
+			violations.add(Violation.of(owner, path, "needs sslmode=verify-full, has sslmode="
+					+ parameters.getOrDefault("sslmode", "(none: pgJDBC's prefer, unverified)")));
+			return;
+		}
+		String rootCert = parameters.getOrDefault("sslrootcert", "");
+		Set<String> mounted = mountedFiles(workload, container, cluster + "-ca", "ca.crt");
+		if (!mounted.contains(rootCert)) {
+			violations.add(Violation.of(workload, container.path() + ".volumeMounts",
+					"sslrootcert of " + owner.describe() + " " + path + " is '" + rootCert + "', but the container"
+							+ " mounts Secret " + cluster + "-ca's ca.crt at "
+							+ (mounted.isEmpty() ? "no path" : mounted)));
+		}
+	}
+
+	/** Where the container sees the given key of the given Secret. */
+	private static Set<String> mountedFiles(ManifestObject workload, Workloads.Container container, String secret,
+			String key) {
+		Set<String> files = new HashSet<>();
+		for (JsonNode volume : Workloads.podSpec(workload).path("volumes")) {
+			if (!volume.path("secret").path("secretName").asText().equals(secret)) {
+				continue;
+			}
+			String file = key;
+			JsonNode items = volume.path("secret").path("items");
+			if (!items.isEmpty()) {
+				file = null;
+				for (JsonNode item : items) {
+					if (item.path("key").asText().equals(key)) {
+						file = item.path("path").asText();
+					}
+				}
+			}
+			for (JsonNode mount : container.spec().path("volumeMounts")) {
+				if (file != null && mount.path("name").asText().equals(volume.path("name").asText())) {
+					files.add(mount.path("mountPath").asText().replaceAll("/$", "") + "/" + file);
+				}
+			}
+		}
+		return files;
 	}
 
 	/** Secrets never come from git: generated by an operator or created out of band. */

@@ -36,6 +36,9 @@ class PlatformRulesBrokenSamplesTests {
 					workload-default-serviceaccount.yaml     | workloads run as their ServiceAccount  | spec.template.spec.serviceAccountName
 					workload-not-hardened.yaml               | workloads are hardened                 | spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem
 					secret-in-git.yaml                       | no Secret comes from git               | ''
+					database-url-unverified.yaml             | database connections are verified      | data.SPRING_DATASOURCE_URL
+					database-ca-not-mounted.yaml             | database connections are verified      | spec.template.spec.containers[0].volumeMounts
+					database-host-not-a-cluster.yaml         | database connections are verified      | spec.template.spec.containers[0].env[0].value
 					""")
 	void catchesBrokenSample(String sample, String rule, String field) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());

@@ -39,7 +39,8 @@ class PlatformRulesTests {
 				Map.entry("workloads carry the contract labels", PlatformRules::workloadsCarryContractLabels),
 				Map.entry("workloads run as their ServiceAccount", PlatformRules::workloadsRunAsTheirServiceAccount),
 				Map.entry("workloads are hardened", PlatformRules::workloadsAreHardened),
-				Map.entry("no Secret comes from git", PlatformRules::noSecretsInGit));
+				Map.entry("no Secret comes from git", PlatformRules::noSecretsInGit),
+				Map.entry("database connections are verified", PlatformRules::databaseConnectionsAreVerified));
 	}
 
 	@TestFactory

@@ -90,6 +90,12 @@ public record EurekaSyncerSpec(
 		return (this.lease != null) ? this.lease : new Lease(null, null);
 	}
 
+	/** Where an export registers its instances. */
+	@JsonIgnore
+	public ExportTarget exportTarget() {
+		return new ExportTarget(this.appName, this.eurekaUrls, effectiveLease().duration());
+	}
+
 	@JsonIgnore
 	public int importPort() {
 		return (this.port != null) ? this.port : DEFAULT_IMPORT_PORT;

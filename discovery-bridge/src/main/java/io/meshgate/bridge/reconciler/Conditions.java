@@ -28,7 +28,8 @@ final class Conditions {
 	}
 
 	/**
-	 * Sets the syncer's next status and records events for what changed.
+	 * Sets the syncer's next status and records events for what changed. What an export
+	 * recorded about its targets is kept: only a successful export pass changes it.
 	 * @param syncer the syncer, whose status is replaced
 	 * @param ready the {@code Ready} condition
 	 * @param synced the {@code Synced} condition
@@ -51,7 +52,9 @@ final class Conditions {
 			.forEach((condition) -> record(syncer, condition));
 		syncer.setStatus(new EurekaSyncerStatus(generation, List.of(readyCondition, syncedCondition),
 				(instances != null) ? instances : previous.map(EurekaSyncerStatus::instances).orElse(0),
-				synchronizedNow ? now : previous.map(EurekaSyncerStatus::lastSyncTime).orElse(null)));
+				synchronizedNow ? now : previous.map(EurekaSyncerStatus::lastSyncTime).orElse(null),
+				previous.map(EurekaSyncerStatus::exportedTo).orElse(null),
+				previous.map(EurekaSyncerStatus::pendingCancellations).orElse(null)));
 	}
 
 	/**

@@ -48,11 +48,15 @@ final class EurekaExport {
 		});
 	}
 
-	/** Cancels every instance the syncer registered. */
-	void deregisterAll(List<URI> servers, String app, Owner owner) {
-		this.eureka.onFirstReachable(servers, (server) -> {
-			registeredBy(server, app, owner).keySet().forEach((id) -> this.eureka.deregister(server, app, id));
-			return server;
+	/**
+	 * Cancels every instance the syncer registered.
+	 * @return how many there were
+	 */
+	int deregisterAll(List<URI> servers, String app, Owner owner) {
+		return this.eureka.onFirstReachable(servers, (server) -> {
+			Set<String> ids = registeredBy(server, app, owner).keySet();
+			ids.forEach((id) -> this.eureka.deregister(server, app, id));
+			return ids.size();
 		});
 	}
 

@@ -3,6 +3,7 @@ package io.meshgate.bridge.reconciler;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMap
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.meshgate.bridge.customresource.EurekaSyncer;
 import io.meshgate.bridge.customresource.EurekaSyncerSpec;
+import io.meshgate.bridge.customresource.PendingCancellation;
 import io.meshgate.bridge.eureka.EurekaClient;
 import io.meshgate.bridge.eureka.EurekaException;
 import io.meshgate.bridge.eureka.EurekaInstance;
@@ -61,6 +63,8 @@ public class EurekaSyncerReconciler implements Reconciler<EurekaSyncer>, Cleaner
 
 	private final EurekaExport export;
 
+	private final TargetChanges targetChanges;
+
 	private final Conditions conditions;
 
 	private final SyncerEvents events;
@@ -77,6 +81,7 @@ public class EurekaSyncerReconciler implements Reconciler<EurekaSyncer>, Cleaner
 			String clusterDomain) {
 		this.eureka = eureka;
 		this.export = new EurekaExport(eureka);
+		this.targetChanges = new TargetChanges(this.export, events);
 		this.conditions = new Conditions(events);
 		this.events = events;
 		this.metrics = metrics;
@@ -127,6 +132,8 @@ public class EurekaSyncerReconciler implements Reconciler<EurekaSyncer>, Cleaner
 	private UpdateControl<EurekaSyncer> export(EurekaSyncer syncer) {
 		EurekaSyncerSpec spec = syncer.getSpec();
 		Owner owner = Owner.of(syncer);
+		List<PendingCancellation> pending = this.targetChanges.cancel(syncer,
+				TargetChanges.left(syncer, Instant.now()));
 		Targets wanted = this.targets.of(syncer);
 		URI server = this.export.sync(servers(spec), spec.appName(), owner, wanted.instances());
 		int count = wanted.instances().size();
@@ -136,6 +143,9 @@ public class EurekaSyncerReconciler implements Reconciler<EurekaSyncer>, Cleaner
 		Outcome synced = Outcome.ok("Registered", count + " instance(s) registered as "
 				+ spec.appName().toUpperCase(Locale.ROOT) + " at " + server + ", " + up + " UP");
 		this.conditions.update(syncer, ready, synced, count, true);
+		// Recorded only once the pass has succeeded: after a failure, the next pass still
+		// finds the target it must cancel at.
+		syncer.setStatus(syncer.getStatus().withExport(spec.exportTarget(), pending));
 		this.metrics.instances(owner, spec.direction(), count);
 		return UpdateControl.patchStatus(syncer)
 			.rescheduleAfter(Duration.ofSeconds(spec.effectiveLease().renewalInterval()));
@@ -181,27 +191,19 @@ public class EurekaSyncerReconciler implements Reconciler<EurekaSyncer>, Cleaner
 			this.meshImport.delete(syncer);
 			return DeleteControl.defaultDelete();
 		}
-		try {
-			this.export.deregisterAll(servers(spec), spec.appName(), owner);
-			this.events.normal(syncer, "Deregistered", "instances deregistered from " + spec.appName());
-		}
-		catch (EurekaException ex) {
-			if (!leaseExpiredSinceDeletion(syncer)) {
-				throw ex;
-			}
-			// Nobody renews the leases any more: Eureka has evicted the instances, or
-			// will.
-			this.events.warning(syncer, "DeregistrationAbandoned",
-					"Eureka stayed unreachable for longer than the lease; its instances expire there: "
-							+ ex.getMessage());
+		// Nobody renews the leases once deletion has begun: a lease duration later Eureka
+		// has evicted the instances, wherever they are.
+		Instant deletion = Instant.parse(syncer.getMetadata().getDeletionTimestamp());
+		List<PendingCancellation> targets = new ArrayList<>(TargetChanges.left(syncer, deletion));
+		targets.add(PendingCancellation.of(spec.exportTarget(), deletion));
+		List<PendingCancellation> pending = this.targetChanges.cancel(syncer, targets);
+		if (!pending.isEmpty()) {
+			// The finalizer stays; JOSDK retries the cleanup with backoff.
+			throw new IllegalStateException("Eureka did not cancel the instances under " + pending.stream()
+				.map((left) -> left.target().appName() + " at " + left.target().eurekaUrls())
+				.toList() + " yet");
 		}
 		return DeleteControl.defaultDelete();
-	}
-
-	private static boolean leaseExpiredSinceDeletion(EurekaSyncer syncer) {
-		String deletion = syncer.getMetadata().getDeletionTimestamp();
-		Duration lease = Duration.ofSeconds(syncer.getSpec().effectiveLease().duration());
-		return deletion != null && Instant.parse(deletion).plus(lease).isBefore(Instant.now());
 	}
 
 	private static String source(EurekaSyncer syncer) {

@@ -5,7 +5,6 @@ import io.meshgate.service.testsupport.TestPostgres;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.util.List;
-import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -56,10 +55,9 @@ class CatalogWriteScopeIntegrationTests {
 	@BeforeEach
 	void newBrowserAndAccount() {
 		this.client = new OAuthTestClient(this.port);
-		this.email = "grace-" + UUID.randomUUID() + "@example.com";
-		HttpResponse<String> signUp = this.client.signUp(this.email, PASSWORD, "Grace Hopper");
-		assertThat(signUp.statusCode()).isEqualTo(201);
-		this.accountId = json(signUp).get("id").asString();
+		OAuthTestClient.NewAccount account = this.client.signUpNewAccount("Grace Hopper", PASSWORD);
+		this.email = account.email();
+		this.accountId = account.id();
 	}
 
 	@Test

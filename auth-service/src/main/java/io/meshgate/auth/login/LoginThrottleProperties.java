@@ -2,6 +2,7 @@ package io.meshgate.auth.login;
 
 import java.time.Duration;
 
+import io.meshgate.auth.cleanup.CleanupSchedule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -21,14 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("meshgate.login-throttle")
 record LoginThrottleProperties(@Positive int maxFailuresPerAccount, @Positive int maxFailuresPerAddress,
-		@NotNull Duration window, @NotNull @Valid Cleanup cleanup) {
-
-	/**
-	 * @param initialDelay from start-up to the first run
-	 * @param interval from the end of one run to the start of the next
-	 */
-	record Cleanup(@NotNull Duration initialDelay, @NotNull Duration interval) {
-
-	}
+		@NotNull Duration window, @NotNull @Valid CleanupSchedule cleanup) {
 
 }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.meshgate.auth.account.AccountRepository;
+import io.meshgate.auth.refresh.RefreshTokenReuseDetection;
 import io.meshgate.auth.signingkey.SigningKeys;
 
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -43,8 +45,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 /**
  * The OAuth 2.1 / OpenID Connect endpoints: clients, authorizations and consents in
  * PostgreSQL (a restart loses no session or token), keys from the {@link SigningKeys}
- * ring, refresh tokens for public clients with rotation, and privileged scopes only for
- * accounts with their role ({@link ScopeRoleEnforcement}).
+ * ring, refresh tokens for public clients with rotation and reuse detection
+ * ({@link RefreshTokenReuseDetection}), and privileged scopes only for accounts with
+ * their role ({@link ScopeRoleEnforcement}).
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
@@ -53,7 +56,8 @@ class AuthorizationServerConfig {
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
 			OAuth2AuthorizationService authorizations, OAuth2TokenGenerator<?> tokenGenerator,
-			AuthorizationServerSettings settings, ScopeRoles scopeRoles) throws Exception {
+			AuthorizationServerSettings settings, ScopeRoles scopeRoles, RefreshTokenReuseDetection reuseDetection)
+			throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
@@ -64,8 +68,11 @@ class AuthorizationServerConfig {
 					.authenticationProvider(new PublicClientAuthentication.Provider(clients)))
 				.authorizationEndpoint((authorization) -> authorization
 					.authorizationRequestConverters(ScopeRoleEnforcement.onAuthorizationRequests(scopeRoles)))
-				.tokenEndpoint((token) -> token
-					.authenticationProviders(ScopeRoleEnforcement.onRefresh(authorizations, scopeRoles)));
+				// Reuse detection outermost: it retires the presented token only
+				// once every check has passed and the new tokens are stored.
+				.tokenEndpoint((token) -> token.authenticationProviders(SpringComponents
+					.wrap(OAuth2RefreshTokenAuthenticationProvider.class, (refresh) -> reuseDetection
+						.around(ScopeRoleEnforcement.onRefresh(refresh, authorizations, scopeRoles)))));
 		})
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			// Browsers that reach /oauth2/authorize unauthenticated go to the login page.

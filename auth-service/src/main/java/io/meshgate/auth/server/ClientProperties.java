@@ -21,6 +21,13 @@ import org.springframework.validation.annotation.Validated;
 public record ClientProperties(@NotNull @Valid PublicClient webApp, @NotNull @Valid PublicClient cli,
 		@NotNull @Valid List<ServiceClient> services) {
 
+	/** The public clients' ids; only they are issued refresh tokens. */
+	public static final String WEB_APP_ID = "web-app";
+
+	public static final String CLI_ID = "meshgate-cli";
+
+	public static final Set<String> PUBLIC_CLIENT_IDS = Set.of(WEB_APP_ID, CLI_ID);
+
 	public record PublicClient(@NotNull List<String> redirectUris, List<String> postLogoutRedirectUris) {
 
 		public PublicClient {

@@ -22,10 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RegisteredClients implements ApplicationRunner {
 
-	static final String WEB_APP = "web-app";
-
-	static final String CLI = "meshgate-cli";
-
 	/**
 	 * The scopes people can grant to first-party apps; the API scopes of CONTRACTS.md.
 	 */
@@ -50,8 +46,8 @@ class RegisteredClients implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		this.repository.save(publicClient(WEB_APP, "Meshgate web app", this.clients.webApp()));
-		this.repository.save(publicClient(CLI, "Meshgate command line", this.clients.cli()));
+		this.repository.save(publicClient(ClientProperties.WEB_APP_ID, "Meshgate web app", this.clients.webApp()));
+		this.repository.save(publicClient(ClientProperties.CLI_ID, "Meshgate command line", this.clients.cli()));
 		this.clients.services().forEach((service) -> this.repository.save(serviceClient(service)));
 	}
 

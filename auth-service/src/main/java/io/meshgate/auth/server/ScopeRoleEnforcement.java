@@ -3,8 +3,6 @@ package io.meshgate.auth.server;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
-import java.util.stream.IntStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -18,7 +16,6 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
-import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationConverter;
@@ -55,29 +52,17 @@ final class ScopeRoleEnforcement {
 	 * one.
 	 */
 	static Consumer<List<AuthenticationConverter>> onAuthorizationRequests(ScopeRoles scopeRoles) {
-		return (converters) -> replace(converters, OAuth2AuthorizationCodeRequestAuthenticationConverter.class,
+		return SpringComponents.wrap(OAuth2AuthorizationCodeRequestAuthenticationConverter.class,
 				(converter) -> new AuthorizationRequestConverter(converter, scopeRoles));
 	}
 
 	/**
-	 * For the token endpoint's providers: wraps Spring's refresh provider in its place.
+	 * For the token endpoint's providers: wraps Spring's refresh provider, to take its
+	 * place.
 	 */
-	static Consumer<List<AuthenticationProvider>> onRefresh(OAuth2AuthorizationService authorizations,
+	static AuthenticationProvider onRefresh(AuthenticationProvider refresh, OAuth2AuthorizationService authorizations,
 			ScopeRoles scopeRoles) {
-		return (providers) -> replace(providers, OAuth2RefreshTokenAuthenticationProvider.class,
-				(provider) -> new RefreshProvider(provider, authorizations, scopeRoles));
-	}
-
-	/**
-	 * Fails start-up if Spring's component is not found, e.g. after an upgrade renamed
-	 * it, rather than run without the check.
-	 */
-	private static <T> void replace(List<T> components, Class<?> type, UnaryOperator<T> wrapper) {
-		int index = IntStream.range(0, components.size())
-			.filter((i) -> type.isInstance(components.get(i)))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No " + type.getSimpleName() + " to apply scope roles to"));
-		components.set(index, wrapper.apply(components.get(index)));
+		return new RefreshProvider(refresh, authorizations, scopeRoles);
 	}
 
 	static final class AuthorizationRequestConverter implements AuthenticationConverter {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.meshgate.auth.cleanup.ScheduledCleanups;
 import io.meshgate.service.testsupport.OAuthTestClient;
 import io.meshgate.service.testsupport.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -66,13 +65,8 @@ class LoginFailureCleanupIntegrationTests {
 
 	@Test
 	void runsHourlyOnTheConfiguredSchedule() {
-		// application-test.yaml's initial delay: far enough out never to race a test.
-		assertThat(this.scheduler.getScheduledTasks()).map(ScheduledTask::getTask)
-			.filteredOn(FixedDelayTask.class::isInstance)
-			.map(FixedDelayTask.class::cast)
-			.filteredOn((task) -> task.getInitialDelayDuration().equals(Duration.ofDays(365)))
-			.singleElement()
-			.satisfies((task) -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofHours(1)));
+		assertThat(ScheduledCleanups.withInitialDelay(this.scheduler, Duration.ofDays(365)).getIntervalDuration())
+			.isEqualTo(Duration.ofHours(1));
 	}
 
 	@Test

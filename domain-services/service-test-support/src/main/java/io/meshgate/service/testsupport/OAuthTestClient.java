@@ -13,7 +13,9 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -85,6 +87,21 @@ public final class OAuthTestClient {
 					.put("password", password)
 					.put("displayName", displayName)
 					.toString());
+	}
+
+	/**
+	 * Signs up a new account under an e-mail address no other test uses.
+	 * @throws AssertionError unless the account was created
+	 */
+	public NewAccount signUpNewAccount(String displayName, String password) {
+		String email = displayName.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-") + "-" + UUID.randomUUID()
+				+ "@example.com";
+		HttpResponse<String> response = signUp(email, password, displayName);
+		if (response.statusCode() != 201) {
+			throw new AssertionError(
+					"Sign-up of " + email + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return new NewAccount(email, json(response).get("id").asString());
 	}
 
 	public HttpResponse<String> postJson(String path, String body) {
@@ -244,6 +261,16 @@ public final class OAuthTestClient {
 	}
 
 	/** A PKCE verifier and its S256 challenge (RFC 7636). */
+	/**
+	 * An account a test signed up.
+	 *
+	 * @param email its unique e-mail address
+	 * @param id its id, the {@code sub} of its tokens
+	 */
+	public record NewAccount(String email, String id) {
+
+	}
+
 	public record Pkce(String verifier, String challenge) {
 
 		public static Pkce generate() {

@@ -4,6 +4,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import io.meshgate.gateway.support.FailingUpstream;
@@ -68,6 +72,29 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		// write.
 		assertThat(reads).containsOnly(200);
 		assertThat(writes).contains(503).contains(200);
+	}
+
+	/**
+	 * Concurrency towards a service is limited by its sidecar's connection pool (the
+	 * DestinationRule), not here: Resilience4j's default bulkhead (25 concurrent calls
+	 * per route and gateway) answered the 26th caller with 500.
+	 */
+	@Test
+	void letsMoreConcurrentCallsThroughThanResilience4jsDefaultBulkhead() {
+		String token = bearer(TestTokens.valid().subject(UUID.randomUUID().toString()).sign());
+		ExecutorService callers = Executors.newFixedThreadPool(30);
+		try {
+			// auth-service's route waits 5 s; /slow answers after 3 s, so all 30 overlap.
+			List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 30)
+				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> get("/oauth2/slow", "Authorization", token),
+						callers))
+				.toList();
+
+			assertThat(calls).extracting((call) -> call.join().statusCode()).containsOnly(200);
+		}
+		finally {
+			callers.shutdownNow();
+		}
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package io.meshgate.auth;
 
 import io.meshgate.service.testsupport.OAuthTestClient;
-import io.meshgate.service.testsupport.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
@@ -10,16 +9,8 @@ import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.meshgate.service.testsupport.OAuthTestClient.CLI_REDIRECT;
 import static io.meshgate.service.testsupport.OAuthTestClient.json;
@@ -30,33 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The flows a person and a service go through, over real HTTP against a real database.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class AuthorizationFlowIntegrationTests {
-
-	private static final String PASSWORD = "correct horse battery";
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestPostgres.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
-
-	OAuthTestClient client;
-
-	String email;
-
-	String accountId;
-
-	@BeforeEach
-	void newBrowserAndAccount() {
-		this.client = new OAuthTestClient(this.port);
-		OAuthTestClient.NewAccount account = this.client.signUpNewAccount("Ada Lovelace", PASSWORD);
-		this.email = account.email();
-		this.accountId = account.id();
-	}
+class AuthorizationFlowIntegrationTests extends NewAccountIntegrationTest {
 
 	@Test
 	void signedUpPersonGetsTokensThroughLoginFormAndPkce() throws ParseException {
@@ -74,7 +39,7 @@ class AuthorizationFlowIntegrationTests {
 		assertThat(accessToken.getJWTClaimsSet().getStringListClaim("scope")).containsExactlyInAnyOrder("openid",
 				"profile", "email");
 		assertThat(accessToken.getJWTClaimsSet().getStringClaim("email")).isEqualTo(this.email);
-		assertThat(accessToken.getJWTClaimsSet().getStringClaim("name")).isEqualTo("Ada Lovelace");
+		assertThat(accessToken.getJWTClaimsSet().getStringClaim("name")).isEqualTo(DISPLAY_NAME);
 		Duration lifetime = Duration.between(accessToken.getJWTClaimsSet().getIssueTime().toInstant(),
 				accessToken.getJWTClaimsSet().getExpirationTime().toInstant());
 		assertThat(lifetime).isLessThanOrEqualTo(Duration.ofMinutes(15));
@@ -92,7 +57,7 @@ class AuthorizationFlowIntegrationTests {
 		assertThat(userinfo.statusCode()).isEqualTo(200);
 		assertThat(json(userinfo).get("sub").asString()).isEqualTo(this.accountId);
 		assertThat(json(userinfo).get("email").asString()).isEqualTo(this.email);
-		assertThat(json(userinfo).get("name").asString()).isEqualTo("Ada Lovelace");
+		assertThat(json(userinfo).get("name").asString()).isEqualTo(DISPLAY_NAME);
 	}
 
 	@Test

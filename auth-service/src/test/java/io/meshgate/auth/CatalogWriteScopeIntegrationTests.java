@@ -1,25 +1,16 @@
 package io.meshgate.auth;
 
-import io.meshgate.service.testsupport.OAuthTestClient;
-import io.meshgate.service.testsupport.TestPostgres;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.util.List;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.meshgate.service.testsupport.OAuthTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,36 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * role are granted it; everyone else who asks for it is granted the rest of what they
  * asked for. Roles are given and taken with the SQL docs/architecture.md gives operators.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class CatalogWriteScopeIntegrationTests {
-
-	private static final String PASSWORD = "correct horse battery";
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestPostgres.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
+class CatalogWriteScopeIntegrationTests extends NewAccountIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	OAuthTestClient client;
-
-	String email;
-
-	String accountId;
-
-	@BeforeEach
-	void newBrowserAndAccount() {
-		this.client = new OAuthTestClient(this.port);
-		OAuthTestClient.NewAccount account = this.client.signUpNewAccount("Grace Hopper", PASSWORD);
-		this.email = account.email();
-		this.accountId = account.id();
-	}
 
 	@Test
 	void signedUpAccountAskingForProductsWriteIsGrantedEverythingElse() throws ParseException {

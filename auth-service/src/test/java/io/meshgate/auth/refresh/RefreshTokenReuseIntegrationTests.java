@@ -1,7 +1,7 @@
 package io.meshgate.auth.refresh;
 
+import io.meshgate.auth.NewAccountIntegrationTest;
 import io.meshgate.service.testsupport.OAuthTestClient;
-import io.meshgate.service.testsupport.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,23 +12,16 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.meshgate.service.testsupport.OAuthTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,22 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * authorization (OAuth 2.1 section 4.3.1, RFC 9700 section 4.14.2): the token that
  * replaced it stops working too, and the person signs in again.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class RefreshTokenReuseIntegrationTests {
-
-	private static final String PASSWORD = "correct horse battery";
+class RefreshTokenReuseIntegrationTests extends NewAccountIntegrationTest {
 
 	private static final String REUSE = "meshgate.auth.refresh.token.reuse";
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestPostgres.register(registry);
-	}
-
-	@LocalServerPort
-	int port;
 
 	@LocalManagementPort
 	int managementPort;
@@ -63,20 +44,6 @@ class RefreshTokenReuseIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
-
-	OAuthTestClient client;
-
-	String email;
-
-	String accountId;
-
-	@BeforeEach
-	void newBrowserAndAccount() {
-		this.client = new OAuthTestClient(this.port);
-		OAuthTestClient.NewAccount account = this.client.signUpNewAccount("Alan Turing", PASSWORD);
-		this.email = account.email();
-		this.accountId = account.id();
-	}
 
 	@Test
 	void eachRefreshOfAChainReturnsANewRefreshToken() {

@@ -1,5 +1,7 @@
 package io.meshgate.auth.refresh;
 
+import java.util.function.Consumer;
+
 import io.meshgate.auth.server.ClientProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,15 +52,17 @@ public class RefreshTokenReuseDetection {
 	}
 
 	/**
-	 * @param refresh the provider that handles the refresh_token grant, Spring's or one
-	 * wrapping it
+	 * @param refresh Spring's provider of the refresh_token grant
+	 * @param beforeRefresh further checks of the authorization a current token belongs
+	 * to, before Spring's provider issues new tokens; one that throws refuses the refresh
 	 * @return a provider that takes its place in the token endpoint's list
 	 */
-	public AuthenticationProvider around(AuthenticationProvider refresh) {
-		return new Provider(refresh);
+	public AuthenticationProvider around(AuthenticationProvider refresh, Consumer<OAuth2Authorization> beforeRefresh) {
+		return new Provider(refresh, beforeRefresh);
 	}
 
-	private Authentication refresh(OAuth2RefreshTokenAuthenticationToken refresh, AuthenticationProvider delegate) {
+	private Authentication refresh(OAuth2RefreshTokenAuthenticationToken refresh, AuthenticationProvider delegate,
+			Consumer<OAuth2Authorization> beforeRefresh) {
 		String presented = refresh.getRefreshToken();
 		OAuth2Authorization authorization = this.authorizations.findByToken(presented, OAuth2TokenType.REFRESH_TOKEN);
 		if (authorization == null) {
@@ -69,6 +73,7 @@ public class RefreshTokenReuseDetection {
 			// Never issued, revoked, or rotated out over a TTL ago: Spring rejects it.
 			return delegate.authenticate(refresh);
 		}
+		beforeRefresh.accept(authorization);
 		Authentication issued = delegate.authenticate(refresh);
 		if (rotated(issued, presented) && !this.retiredTokens.retire(presented, authorization.getId())) {
 			// Another refresh with this token passed Spring's checks at the same time.
@@ -115,13 +120,16 @@ public class RefreshTokenReuseDetection {
 
 		private final AuthenticationProvider delegate;
 
-		Provider(AuthenticationProvider delegate) {
+		private final Consumer<OAuth2Authorization> beforeRefresh;
+
+		Provider(AuthenticationProvider delegate, Consumer<OAuth2Authorization> beforeRefresh) {
 			this.delegate = delegate;
+			this.beforeRefresh = beforeRefresh;
 		}
 
 		@Override
 		public Authentication authenticate(Authentication authentication) {
-			return refresh((OAuth2RefreshTokenAuthenticationToken) authentication, this.delegate);
+			return refresh((OAuth2RefreshTokenAuthenticationToken) authentication, this.delegate, this.beforeRefresh);
 		}
 
 		@Override

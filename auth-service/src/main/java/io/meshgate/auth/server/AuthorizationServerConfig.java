@@ -55,9 +55,8 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, RegisteredClientRepository clients,
-			OAuth2AuthorizationService authorizations, OAuth2TokenGenerator<?> tokenGenerator,
-			AuthorizationServerSettings settings, ScopeRoles scopeRoles, RefreshTokenReuseDetection reuseDetection)
-			throws Exception {
+			OAuth2TokenGenerator<?> tokenGenerator, AuthorizationServerSettings settings, ScopeRoles scopeRoles,
+			RefreshTokenReuseDetection reuseDetection) throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults())
@@ -68,11 +67,12 @@ class AuthorizationServerConfig {
 					.authenticationProvider(new PublicClientAuthentication.Provider(clients)))
 				.authorizationEndpoint((authorization) -> authorization
 					.authorizationRequestConverters(ScopeRoleEnforcement.onAuthorizationRequests(scopeRoles)))
-				// Reuse detection outermost: it retires the presented token only
-				// once every check has passed and the new tokens are stored.
-				.tokenEndpoint((token) -> token.authenticationProviders(SpringComponents
-					.wrap(OAuth2RefreshTokenAuthenticationProvider.class, (refresh) -> reuseDetection
-						.around(ScopeRoleEnforcement.onRefresh(refresh, authorizations, scopeRoles)))));
+				// Reuse detection looks the presented token up once, runs the role check
+				// on its authorization, and retires the token only once every check has
+				// passed and the new tokens are stored.
+				.tokenEndpoint((token) -> token
+					.authenticationProviders(SpringComponents.wrap(OAuth2RefreshTokenAuthenticationProvider.class,
+							(refresh) -> reuseDetection.around(refresh, ScopeRoleEnforcement.onRefresh(scopeRoles)))));
 		})
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			// Browsers that reach /oauth2/authorize unauthenticated go to the login page.

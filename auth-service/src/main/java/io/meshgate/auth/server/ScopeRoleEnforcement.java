@@ -8,15 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
-import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AuthorizationCodeRequestAuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
@@ -39,10 +35,12 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * Refresh: a refresh issues the scopes authorized at sign-in, so it is refused
  * ({@code invalid_grant}: the client goes through the authorization endpoint again and is
  * granted what the roles allow now) when the account no longer holds a role one of them
- * needs. This provider takes the place of Spring's refresh provider in the token
- * endpoint's list, for the reason above.
+ * needs. The check runs inside the provider that takes the place of Spring's refresh
+ * provider in the token endpoint's list (for the reason above), before Spring's.
  */
 final class ScopeRoleEnforcement {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScopeRoleEnforcement.class);
 
 	private ScopeRoleEnforcement() {
 	}
@@ -57,12 +55,22 @@ final class ScopeRoleEnforcement {
 	}
 
 	/**
-	 * For the token endpoint's providers: wraps Spring's refresh provider, to take its
-	 * place.
+	 * For refreshes: refuses one whose authorization holds a scope the account no longer
+	 * has the role for. Run before Spring's refresh provider, on the authorization the
+	 * presented token belongs to
+	 * ({@link io.meshgate.auth.refresh.RefreshTokenReuseDetection} looks it up once for
+	 * both).
 	 */
-	static AuthenticationProvider onRefresh(AuthenticationProvider refresh, OAuth2AuthorizationService authorizations,
-			ScopeRoles scopeRoles) {
-		return new RefreshProvider(refresh, authorizations, scopeRoles);
+	static Consumer<OAuth2Authorization> onRefresh(ScopeRoles scopeRoles) {
+		return (authorization) -> {
+			Set<String> authorized = authorization.getAuthorizedScopes();
+			Set<String> grantable = scopeRoles.grantable(authorization.getPrincipalName(), authorized);
+			if (!grantable.containsAll(authorized)) {
+				logger.info("Refused a refresh for account {}: it no longer holds the role for one of {}",
+						authorization.getPrincipalName(), authorized);
+				throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+			}
+		};
 	}
 
 	static final class AuthorizationRequestConverter implements AuthenticationConverter {
@@ -92,48 +100,6 @@ final class ScopeRoleEnforcement {
 			return new OAuth2AuthorizationCodeRequestAuthenticationToken(authorizationRequest.getAuthorizationUri(),
 					authorizationRequest.getClientId(), principal, authorizationRequest.getRedirectUri(),
 					authorizationRequest.getState(), grantable, authorizationRequest.getAdditionalParameters());
-		}
-
-	}
-
-	static final class RefreshProvider implements AuthenticationProvider {
-
-		private static final Logger logger = LoggerFactory.getLogger(RefreshProvider.class);
-
-		private final AuthenticationProvider delegate;
-
-		private final OAuth2AuthorizationService authorizations;
-
-		private final ScopeRoles scopeRoles;
-
-		RefreshProvider(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations,
-				ScopeRoles scopeRoles) {
-			this.delegate = delegate;
-			this.authorizations = authorizations;
-			this.scopeRoles = scopeRoles;
-		}
-
-		@Override
-		public Authentication authenticate(Authentication authentication) {
-			OAuth2RefreshTokenAuthenticationToken refresh = (OAuth2RefreshTokenAuthenticationToken) authentication;
-			OAuth2Authorization authorization = this.authorizations.findByToken(refresh.getRefreshToken(),
-					OAuth2TokenType.REFRESH_TOKEN);
-			// An unknown token is the delegate's to reject, as Spring does.
-			if (authorization != null) {
-				Set<String> authorized = authorization.getAuthorizedScopes();
-				Set<String> grantable = this.scopeRoles.grantable(authorization.getPrincipalName(), authorized);
-				if (!grantable.containsAll(authorized)) {
-					logger.info("Refused a refresh for account {}: it no longer holds the role for one of {}",
-							authorization.getPrincipalName(), authorized);
-					throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
-				}
-			}
-			return this.delegate.authenticate(authentication);
-		}
-
-		@Override
-		public boolean supports(Class<?> authentication) {
-			return OAuth2RefreshTokenAuthenticationToken.class.isAssignableFrom(authentication);
 		}
 
 	}

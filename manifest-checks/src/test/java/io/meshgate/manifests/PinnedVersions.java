@@ -118,7 +118,8 @@ final class PinnedVersions {
 		int colon = named.lastIndexOf(':');
 		boolean tagged = colon > named.lastIndexOf('/');
 		String repository = tagged ? named.substring(0, colon) : named;
-		String version = (tagged ? named.substring(colon + 1) : "") + ((digest >= 0) ? reference.substring(digest) : "");
+		String version = (tagged ? named.substring(colon + 1) : "")
+				+ ((digest >= 0) ? reference.substring(digest) : "");
 		return Map.entry(repository, version);
 	}
 
@@ -136,9 +137,9 @@ final class PinnedVersions {
 	}
 
 	/**
-	 * Walks one object. Inside a chart's {@code helm.valuesObject}, a {@code tag} next to a
-	 * {@code repository} is an image; a {@code tag} alone is named after the chart and its
-	 * values path.
+	 * Walks one object. Inside a chart's {@code helm.valuesObject}, a {@code tag} next to
+	 * a {@code repository} is an image; a {@code tag} alone is named after the chart and
+	 * its values path.
 	 */
 	private record Walk(ManifestObject object, List<Pin> pins) {
 

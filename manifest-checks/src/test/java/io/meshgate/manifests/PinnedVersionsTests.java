@@ -107,33 +107,34 @@ class PinnedVersionsTests {
 
 	@Test
 	void namesEachKindOfPinAsTheTableDoes() {
-		List<PinnedVersions.Pin> pins = PinnedVersions.of(objects("""
-				apiVersion: argoproj.io/v1alpha1
-				kind: Application
-				metadata: {name: kiali}
-				spec:
-				  source:
-				    repoURL: https://kiali.org/helm-charts
-				    chart: kiali-server
-				    targetRevision: 2.31.0
-				    helm:
-				      valuesObject:
-				        deployment: {image_version: v2.31.0}
-				        image: {registry: quay.io, repository: kiali/kiali, tag: v2.31.0}
-				---
-				apiVersion: operator.knative.dev/v1beta1
-				kind: KnativeEventing
-				metadata: {name: knative-eventing, namespace: knative-eventing}
-				spec:
-				  version: "1.22"
-				  additionalManifests:
-				    - URL: https://github.com/knative-extensions/eventing-istio/releases/download/knative-v1.22.0/eventing-istio.yaml
-				---
-				apiVersion: postgresql.cnpg.io/v1
-				kind: Cluster
-				metadata: {name: auth-db}
-				spec: {imageName: "ghcr.io/cloudnative-pg/postgresql:17.5@sha256:0123"}
-				"""));
+		List<PinnedVersions.Pin> pins = PinnedVersions.of(
+				objects("""
+						apiVersion: argoproj.io/v1alpha1
+						kind: Application
+						metadata: {name: kiali}
+						spec:
+						  source:
+						    repoURL: https://kiali.org/helm-charts
+						    chart: kiali-server
+						    targetRevision: 2.31.0
+						    helm:
+						      valuesObject:
+						        deployment: {image_version: v2.31.0}
+						        image: {registry: quay.io, repository: kiali/kiali, tag: v2.31.0}
+						---
+						apiVersion: operator.knative.dev/v1beta1
+						kind: KnativeEventing
+						metadata: {name: knative-eventing, namespace: knative-eventing}
+						spec:
+						  version: "1.22"
+						  additionalManifests:
+						    - URL: https://github.com/knative-extensions/eventing-istio/releases/download/knative-v1.22.0/eventing-istio.yaml
+						---
+						apiVersion: postgresql.cnpg.io/v1
+						kind: Cluster
+						metadata: {name: auth-db}
+						spec: {imageName: "ghcr.io/cloudnative-pg/postgresql:17.5@sha256:0123"}
+						"""));
 
 		assertThat(pins).extracting(PinnedVersions.Pin::toString)
 			.containsExactlyInAnyOrder("kiali.org/helm-charts/kiali-server 2.31.0",

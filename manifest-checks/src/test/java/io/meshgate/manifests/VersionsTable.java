@@ -12,16 +12,15 @@ import java.util.regex.Pattern;
 /**
  * The table of docs/versions.md: one row per pinned component and version, with where and
  * when it was confirmed upstream. It is the first table whose header names
- * {@link #COLUMNS}; columns are found by name, so one may be added. A cell's backticks are
- * not part of its value.
+ * {@link #COLUMNS}; columns are found by name, so one may be added. A cell's backticks
+ * are not part of its value.
  *
  * @param file repository-relative path of the table, for messages
  * @param rows the rows, in order
  */
 record VersionsTable(String file, List<Row> rows) {
 
-	static final List<String> COLUMNS = List.of("component", "version", "pinned in", "confirmed at", "date",
-			"note");
+	static final List<String> COLUMNS = List.of("component", "version", "pinned in", "confirmed at", "date", "note");
 
 	private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -85,8 +84,8 @@ record VersionsTable(String file, List<Row> rows) {
 	List<Violation> unconfirmed(List<PinnedVersions.Pin> pins) {
 		return pins.stream()
 			.filter((pin) -> !lists(pin))
-			.map((pin) -> pin.violation("'" + pin + "' is not in " + this.file
-					+ ": confirm it upstream at that version and add its row"))
+			.map((pin) -> pin.violation(
+					"'" + pin + "' is not in " + this.file + ": confirm it upstream at that version and add its row"))
 			.toList();
 	}
 
@@ -107,7 +106,10 @@ record VersionsTable(String file, List<Row> rows) {
 		return violations;
 	}
 
-	/** Every row is still pinned somewhere: a bump replaces its row rather than adding one. */
+	/**
+	 * Every row is still pinned somewhere: a bump replaces its row rather than adding
+	 * one.
+	 */
 	List<Violation> rowsNotPinned(List<PinnedVersions.Pin> pins) {
 		return this.rows.stream()
 			.filter((row) -> pins.stream().noneMatch(row::names))

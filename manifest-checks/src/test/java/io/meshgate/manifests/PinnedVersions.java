@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -111,15 +113,18 @@ final class PinnedVersions {
 		}
 	}
 
-	/** An image reference split into repository and tag (or digest). */
+	/**
+	 * An image reference split into repository and version: tag, digest or tag@digest.
+	 */
 	private static Map.Entry<String, String> image(String reference) {
 		int digest = reference.indexOf('@');
 		String named = (digest >= 0) ? reference.substring(0, digest) : reference;
 		int colon = named.lastIndexOf(':');
 		boolean tagged = colon > named.lastIndexOf('/');
 		String repository = tagged ? named.substring(0, colon) : named;
-		String version = (tagged ? named.substring(colon + 1) : "")
-				+ ((digest >= 0) ? reference.substring(digest) : "");
+		String tag = tagged ? named.substring(colon + 1) : "";
+		String sha = (digest >= 0) ? reference.substring(digest + 1) : "";
+		String version = Stream.of(tag, sha).filter((part) -> !part.isEmpty()).collect(Collectors.joining("@"));
 		return Map.entry(repository, version);
 	}
 

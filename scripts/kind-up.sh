@@ -10,7 +10,8 @@
 #
 # What it does, each step safe to repeat (an existing cluster, image, Secret or
 # secrets.env is kept):
-#   1. creates a kind cluster with one control-plane and two worker nodes;
+#   1. creates a kind cluster: one node for the small profile, one control-plane and two
+#      workers for full;
 #   2. starts cloud-provider-kind, so the ingress gateway's LoadBalancer Service gets an
 #      address (without one Argo CD never reports istio-gateway Healthy, and the sync
 #      waves after it never start);
@@ -135,10 +136,15 @@ preflight() {
 }
 
 create_cluster() {
+	local nodes="  - role: control-plane"
+	# The small profile runs on one node (scripts/kind-profiles.yaml); full has two workers.
+	if [[ "${profile}" == full ]]; then
+		nodes+=$'\n  - role: worker\n  - role: worker'
+	fi
 	if kind get clusters 2>/dev/null | grep -qx "${cluster}"; then
 		log "kind cluster ${cluster} exists, keeping it"
 	else
-		log "creating kind cluster ${cluster} (1 control-plane, 2 workers)"
+		log "creating kind cluster ${cluster} (profile ${profile})"
 		local args=(create cluster --name "${cluster}" --wait 120s --config -)
 		if [[ -n "${node_image}" ]]; then
 			args+=(--image "${node_image}")
@@ -147,9 +153,7 @@ create_cluster() {
 kind: Cluster
 apiVersion: kind.x-k8s.io/v1alpha4
 nodes:
-  - role: control-plane
-  - role: worker
-  - role: worker
+${nodes}
 EOF
 	fi
 	kubectl config use-context "kind-${cluster}" >/dev/null

@@ -26,8 +26,7 @@ class SecretReferencesTests {
 
 	private static final Path SAMPLES = Path.of("src/test/resources/broken/secrets");
 
-	private static final Pattern CREATE_SECRET = Pattern
-		.compile("kubectl -n (\\S+) create secret generic (\\S+)(.*)");
+	private static final Pattern CREATE_SECRET = Pattern.compile("kubectl -n (\\S+) create secret generic (\\S+)(.*)");
 
 	private static final Pattern FROM = Pattern.compile("--from-(?:literal|file)=([^=\\s]+)=");
 

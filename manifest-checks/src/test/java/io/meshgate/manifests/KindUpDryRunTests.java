@@ -70,8 +70,8 @@ class KindUpDryRunTests {
 			return new Result(process.exitValue(), output);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(command.get(0) + " is needed by this test (" + Path.of(SCRIPT)
-					+ "); .ci/run installs it", ex);
+			throw new IllegalStateException(
+					command.get(0) + " is needed by this test (" + Path.of(SCRIPT) + "); .ci/run installs it", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -37,6 +37,12 @@ class SecretReferencesTests {
 	}
 
 	@Test
+	void everySecretTheSmallKindProfileReadsIsCreated() {
+		Violations.assertNone(
+				SecretReferences.referencedSecretsExist(KindProfileBudget.of("small").bundle(), devSecretsFolders()));
+	}
+
+	@Test
 	void everySecretProdReadsIsCreated() {
 		Violations.assertNone(SecretReferences.referencedSecretsExist(RepositoryManifests.environment("prod"),
 				commandsIn(secretsSection())));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,8 +242,9 @@ final class KindProfileBudget {
 	 * added to a kustomization that includes it.
 	 */
 	private static List<ManifestObject> rendered(Path dir, JsonNode patches) {
+		List<ManifestObject> plain = checked(Kustomize.render(dir));
 		if (patches == null || patches.isMissingNode() || patches.isEmpty()) {
-			return checked(Kustomize.render(dir));
+			return plain;
 		}
 		try {
 			Path wrapper = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "profile-");
@@ -252,7 +254,13 @@ final class KindProfileBudget {
 			kustomization.putArray("resources").add(wrapper.toAbsolutePath().relativize(dir).toString());
 			kustomization.set("patches", patches.deepCopy());
 			Files.writeString(wrapper.resolve("kustomization.yaml"), Yaml.MAPPER.writeValueAsString(kustomization));
-			return checked(Kustomize.render(wrapper));
+			// Messages name the files of the folder, not the wrapper.
+			Map<String, String> files = new HashMap<>();
+			plain.forEach((object) -> files.putIfAbsent(object.describe(), object.file()));
+			return checked(Kustomize.render(wrapper)).stream()
+				.map((object) -> new ManifestObject(files.getOrDefault(object.describe(), object.file()),
+						object.tree()))
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,27 +1,36 @@
 #!/usr/bin/env bash
 # kind-up.sh: Meshgate on a local kind cluster, synced by Argo CD from your fork.
 #
-# NOT EXERCISED ON THE BUILD MACHINE. The build machine has no Docker daemon, no cluster
-# and no registry: this script passes `bash -n` there and nothing more. It is written from
-# the manifests in this repository and the upstream documentation of kind, Argo CD and
-# Jib. Expect to fix a detail on its first real run, and please report it (docs/deploy.md).
+# NOT EXERCISED ON A CLUSTER. The build machine has no Docker daemon, no cluster and no
+# registry: the build runs this script with --dry-run (manifest-checks, KindUpDryRunTests),
+# which covers every step before the first one that needs Docker, and nothing after it.
+# The rest is written from the manifests in this repository and the upstream documentation
+# of kind, Argo CD and Jib. Expect to fix a detail on its first real run, and please report
+# it (docs/deploy.md).
 #
 # What it does, each step safe to repeat (an existing cluster, image, Secret or
 # secrets.env is kept):
-#   1. creates a kind cluster with one control-plane and two worker nodes;
+#   1. creates a kind cluster: one node for the small profile, one control-plane and two
+#      workers for full;
 #   2. starts cloud-provider-kind, so the ingress gateway's LoadBalancer Service gets an
 #      address (without one Argo CD never reports istio-gateway Healthy, and the sync
 #      waves after it never start);
 #   3. installs Argo CD from its pinned install manifest, with the Application health
 #      check the sync waves need (docs/deploy.md, "Before you start");
 #   4. builds each service image with Jib into a tar file and loads it into the nodes;
-#   5. creates the dev Secrets from each */k8s/dev-secrets folder (secrets.env is
+#   5. creates the dev Secrets from every dev-secrets folder in git (secrets.env is
 #      generated with random values when it does not exist yet, and never overwritten);
-#   6. applies argocd/bootstrap/overlays/dev with every repoURL pointing at your fork;
+#   6. applies the bootstrap of the chosen profile (argocd/bootstrap/overlays/kind-small
+#      or .../dev) with every repoURL pointing at your fork;
 #   7. waits until every Argo CD Application is Synced and Healthy.
 #
+# --dry-run stops before step 1: it checks the arguments and tools, stages the OTel agent,
+# renders the bootstrap with your URL and every dev-secrets folder (with generated values,
+# in a temporary folder), and prints what it would apply.
+#
 # Needs: docker (running), kind, kubectl, git, openssl, a JDK for ./mvnw, and network
-# access to GitHub, Docker Hub and the Helm chart repositories.
+# access to GitHub, Docker Hub and the Helm chart repositories. --dry-run needs neither
+# docker nor kind.
 set -euo pipefail
 
 readonly PLACEHOLDER_URL="https://github.com/meshgate/meshgate.git"
@@ -39,6 +48,9 @@ repo_url=""
 node_image=""
 timeout_seconds=1800
 skip_build=false
+profile="small"
+bootstrap=""
+dry_run=false
 
 usage() {
 	cat <<EOF
@@ -55,7 +67,14 @@ Options:
   --node-image IMAGE  kind node image, e.g. kindest/node:v1.34.0 (default: kind's own;
                       Kubernetes 1.30 or later is needed)
   --timeout SECONDS   how long to wait for Argo CD to sync everything (default: ${timeout_seconds})
+  --profile NAME      small (default): fits a laptop with 4 CPUs and 8 GiB for Docker;
+                      no Elasticsearch, Kibana or log shipping, spans kept in memory.
+                      full: the dev overlay as it is (docs/deploy.md, "Local cluster
+                      with kind", says what each needs)
   --skip-build        do not build and load the service images again
+  --dry-run           do everything that needs no Docker (checks, OTel agent, rendering
+                      the bootstrap and the dev Secrets into a temporary folder), apply
+                      nothing
   -h, --help          show this help
 
 Run it from anywhere inside the repository; it is safe to run again.
@@ -78,36 +97,54 @@ parse_args() {
 			--cluster) cluster="${2:?--cluster needs a value}"; shift 2 ;;
 			--node-image) node_image="${2:?--node-image needs a value}"; shift 2 ;;
 			--timeout) timeout_seconds="${2:?--timeout needs a value}"; shift 2 ;;
+			--profile) profile="${2:?--profile needs a value}"; shift 2 ;;
 			--skip-build) skip_build=true; shift ;;
+			--dry-run) dry_run=true; shift ;;
 			-h | --help) usage; exit 0 ;;
 			*) usage >&2; die "unknown argument: $1" ;;
 		esac
 	done
 	[[ -n "${repo_url}" ]] || { usage >&2; die "--repo-url is required"; }
 	[[ "${timeout_seconds}" =~ ^[0-9]+$ ]] || die "--timeout takes a number of seconds"
+	case "${profile}" in
+		small) bootstrap="argocd/bootstrap/overlays/kind-small" ;;
+		full) bootstrap="argocd/bootstrap/overlays/dev" ;;
+		*) die "--profile is small or full, not ${profile}" ;;
+	esac
 }
 
 preflight() {
-	local tool
-	for tool in docker kind kubectl git openssl; do
+	local tool tools=(kubectl git openssl)
+	if [[ "${dry_run}" == false ]]; then
+		tools+=(docker kind)
+	fi
+	for tool in "${tools[@]}"; do
 		command -v "${tool}" >/dev/null || die "${tool} is needed and was not found on the PATH"
 	done
-	docker info >/dev/null 2>&1 || die "the Docker daemon is not reachable (is Docker running?)"
 	# Argo CD reads git, not this checkout: the fork must carry its own URL, or the root
 	# Application would sync the placeholder back over what this script applies.
 	if [[ "${repo_url}" != "${PLACEHOLDER_URL}" ]] && grep -rqF "${PLACEHOLDER_URL}" argocd; then
 		die "argocd/ still names ${PLACEHOLDER_URL}. Replace it with ${repo_url} (docs/deploy.md,
   \"Repository URL\"), commit, push to main, and run this again."
 	fi
+	if [[ "${dry_run}" == true ]]; then
+		return
+	fi
+	docker info >/dev/null 2>&1 || die "the Docker daemon is not reachable (is Docker running?)"
 	git ls-remote --exit-code "${repo_url}" refs/heads/main >/dev/null \
 		|| die "cannot read branch main of ${repo_url} (a private fork needs an Argo CD repository Secret too)"
 }
 
 create_cluster() {
+	local nodes="  - role: control-plane"
+	# The small profile runs on one node (scripts/kind-profiles.yaml); full has two workers.
+	if [[ "${profile}" == full ]]; then
+		nodes+=$'\n  - role: worker\n  - role: worker'
+	fi
 	if kind get clusters 2>/dev/null | grep -qx "${cluster}"; then
 		log "kind cluster ${cluster} exists, keeping it"
 	else
-		log "creating kind cluster ${cluster} (1 control-plane, 2 workers)"
+		log "creating kind cluster ${cluster} (profile ${profile})"
 		local args=(create cluster --name "${cluster}" --wait 120s --config -)
 		if [[ -n "${node_image}" ]]; then
 			args+=(--image "${node_image}")
@@ -116,9 +153,7 @@ create_cluster() {
 kind: Cluster
 apiVersion: kind.x-k8s.io/v1alpha4
 nodes:
-  - role: control-plane
-  - role: worker
-  - role: worker
+${nodes}
 EOF
 	fi
 	kubectl config use-context "kind-${cluster}" >/dev/null
@@ -163,7 +198,11 @@ EOF
 # services' k8s bases attach it with JAVA_TOOL_OPTIONS).
 stage_otel_agent() {
 	local version
-	version="$(./mvnw --batch-mode --quiet help:evaluate -Dexpression=opentelemetry-javaagent.version -DforceStdout)"
+	# --non-recursive: in the multi-module build every module would print the version.
+	version="$(./mvnw --batch-mode --quiet --non-recursive help:evaluate \
+		-Dexpression=opentelemetry-javaagent.version -DforceStdout)"
+	[[ "${version}" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "unexpected OpenTelemetry agent version: ${version}"
+	log "staging the OpenTelemetry Java agent ${version} in target/jib-extra/otel"
 	mkdir -p target/jib-extra/otel
 	./mvnw --batch-mode --quiet --non-recursive dependency:copy \
 		-Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:${version}" \
@@ -173,7 +212,6 @@ stage_otel_agent() {
 
 build_and_load_images() {
 	local platform module artifact tar
-	stage_otel_agent
 	# Jib builds for one platform; the kind nodes run on the host's architecture.
 	case "$(uname -m)" in
 		arm64 | aarch64) platform="linux/arm64" ;;
@@ -199,35 +237,96 @@ build_and_load_images() {
 	done
 }
 
-create_dev_secrets() {
-	local dir example env key
-	kubectl create namespace meshgate --dry-run=client --output yaml | kubectl apply --filename - >/dev/null
-	for example in */k8s/dev-secrets/secrets.env.example domain-services/*/k8s/dev-secrets/secrets.env.example; do
-		[[ -f "${example}" ]] || continue
-		dir="$(dirname "${example}")"
-		env="${dir}/secrets.env"
-		if [[ ! -f "${env}" ]]; then
-			log "generating ${env} (random values; git-ignored, keep it: auth-service's signing keys need the same password again)"
-			(
-				umask 077
-				# Hex only: Redis reads its password from a configuration line (docs/deploy.md).
-				while IFS='=' read -r key _; do
-					if [[ -n "${key}" && "${key}" != \#* ]]; then
-						printf '%s=%s\n' "${key}" "$(openssl rand -hex 32)"
-					fi
-				done <"${example}" >"${env}"
-			)
+# Every dev-secrets folder in git (a kustomization with a secretGenerator and a committed
+# secrets.env.example), whichever namespace it writes to.
+dev_secrets_dirs() {
+	git ls-files -- '*dev-secrets/kustomization.yaml' | xargs -n 1 dirname
+}
+
+# secrets.env from the example: a value written in the example is kept (e.g. Grafana's
+# user name), an empty one gets a random value. Hex only: Redis reads its password from a
+# configuration line (docs/deploy.md).
+generate_secrets_env() {
+	local example="$1" env="$2" key value
+	(
+		umask 077
+		while IFS='=' read -r key value; do
+			if [[ -n "${key}" && "${key}" != \#* ]]; then
+				printf '%s=%s\n' "${key}" "${value:-$(openssl rand -hex 32)}"
+			fi
+		done <"${example}" >"${env}"
+	)
+}
+
+# Every key of the example has a value in secrets.env.
+check_secrets_env() {
+	local example="$1" env="$2" key
+	while IFS='=' read -r key _; do
+		if [[ -n "${key}" && "${key}" != \#* ]] && ! grep -qE "^${key}=.+" "${env}"; then
+			die "${env} has no value for ${key} (see ${example})"
 		fi
-		log "applying ${dir}"
-		kubectl apply --kustomize "${dir}"
+	done <"${example}"
+}
+
+# Kind, namespace, name and data keys of each rendered object, one line each.
+describe_secrets() {
+	awk '
+		function flush() { if (kind != "") printf "  %s %s/%s keys:%s\n", kind, namespace, name, keys }
+		/^---/ { flush(); kind = ""; keys = ""; section = "" }
+		/^kind:/ { kind = $2 }
+		/^[a-z]/ { section = $1 }
+		section == "data:" && /^  [^ ]/ { sub(":.*", "", $1); keys = keys " " $1 }
+		section == "metadata:" && /^  name:/ { name = $2 }
+		section == "metadata:" && /^  namespace:/ { namespace = $2 }
+		END { flush() }'
+}
+
+create_dev_secrets() {
+	local dir example env namespace scratch
+	scratch="$(mktemp -d)"
+	for dir in $(dev_secrets_dirs); do
+		example="${dir}/secrets.env.example"
+		env="${dir}/secrets.env"
+		[[ -f "${example}" ]] || die "${dir} has no secrets.env.example"
+		if [[ "${dry_run}" == true ]]; then
+			# The same steps on a copy: the checkout's secrets.env stays as it is.
+			mkdir -p "${scratch}/${dir}"
+			cp "${dir}"/kustomization.yaml "${scratch}/${dir}/"
+			env="${scratch}/${env}"
+			generate_secrets_env "${example}" "${env}"
+		elif [[ ! -f "${env}" ]]; then
+			log "generating ${env} (random values; git-ignored, keep it: auth-service's signing keys need the same password again)"
+			generate_secrets_env "${example}" "${env}"
+		fi
+		check_secrets_env "${example}" "${env}"
+		namespace="$(awk '/^namespace:/ { print $2 }' "${dir}/kustomization.yaml")"
+		[[ -n "${namespace}" ]] || die "${dir}/kustomization.yaml sets no namespace"
+		if [[ "${dry_run}" == true ]]; then
+			log "would apply ${dir}"
+			kubectl kustomize "$(dirname "${env}")" | describe_secrets
+		else
+			log "applying ${dir}"
+			kubectl create namespace "${namespace}" --dry-run=client --output yaml | kubectl apply --filename - >/dev/null
+			kubectl apply --kustomize "${dir}"
+		fi
 	done
+	rm -rf "${scratch}"
+}
+
+render_bootstrap() {
+	kubectl kustomize "${bootstrap}" | sed "s#${PLACEHOLDER_URL}#${repo_url}#g"
 }
 
 bootstrap_argocd() {
-	log "applying argocd/bootstrap/overlays/dev for ${repo_url}"
-	kubectl kustomize argocd/bootstrap/overlays/dev \
-		| sed "s#${PLACEHOLDER_URL}#${repo_url}#g" \
-		| kubectl apply --server-side --force-conflicts --filename -
+	local rendered
+	if [[ "${dry_run}" == true ]]; then
+		rendered="$(render_bootstrap)"
+		log "would apply ${bootstrap} for ${repo_url} (profile ${profile}):"
+		awk '/^kind:/ { kind = $2 } /^  name:/ && kind != "" { printf "  %s %s\n", kind, $2; kind = "" }' <<<"${rendered}"
+		return
+	fi
+	log "applying ${bootstrap} for ${repo_url} (profile ${profile})"
+	render_bootstrap | kubectl apply --server-side --force-conflicts --filename -
 }
 
 wait_for_sync() {
@@ -251,14 +350,13 @@ wait_for_sync() {
 }
 
 print_next_steps() {
-	local address
-	address="$(kubectl --namespace istio-ingress get service istio-ingressgateway \
-		--output jsonpath='{.status.loadBalancer.ingress[0].ip}' 2>/dev/null || true)"
 	cat <<EOF
 
-Meshgate is up on kind-${cluster}. The ingress gateway answers at ${address:-<pending>}:
-  curl -k --resolve meshgate.dev.example:443:${address:-<address>} \\
-    https://meshgate.dev.example/.well-known/openid-configuration
+Meshgate is up on kind-${cluster} (profile ${profile}). Reach the ingress gateway through a
+port-forward (cloud-provider-kind's addresses are not reachable from macOS or Windows hosts):
+  kubectl -n istio-ingress port-forward svc/istio-ingressgateway 8443:443
+  curl -k --resolve meshgate.dev.example:8443:127.0.0.1 \\
+    https://meshgate.dev.example:8443/.well-known/openid-configuration
 Argo CD: kubectl -n argocd port-forward svc/argocd-server 8080:443, user admin, password:
   kubectl -n argocd get secret argocd-initial-admin-secret -o jsonpath='{.data.password}' | base64 -d
 Remove everything: kind delete cluster --name ${cluster} && docker rm -f cloud-provider-kind-${cluster}
@@ -269,6 +367,15 @@ main() {
 	parse_args "$@"
 	cd "$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)"
 	preflight
+	if [[ "${skip_build}" == false ]]; then
+		stage_otel_agent
+	fi
+	if [[ "${dry_run}" == true ]]; then
+		create_dev_secrets
+		bootstrap_argocd
+		log "dry run complete: nothing was applied"
+		return
+	fi
 	create_cluster
 	start_load_balancer
 	install_argocd

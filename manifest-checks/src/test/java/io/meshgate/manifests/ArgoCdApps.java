@@ -18,11 +18,8 @@ final class ArgoCdApps {
 
 	static final String WAVE_ANNOTATION = "argocd.argoproj.io/sync-wave";
 
-	/**
-	 * Where prod keeps the wave, as a label Argo CD does not act on
-	 * (argocd/apps/overlays/prod).
-	 */
-	static final String WAVE_LABEL = "meshgate.io/sync-wave";
+	/** Where prod keeps the wave, which Argo CD does not act on (argocd/apps/overlays/prod). */
+	static final String RECORDED_WAVE_ANNOTATION = "meshgate.io/sync-wave";
 
 	/**
 	 * Kinds that have no namespace. Any other kind rendered without one lands in the
@@ -70,11 +67,9 @@ final class ArgoCdApps {
 		}
 
 		int wave() {
-			JsonNode metadata = this.owner.tree().path("metadata");
-			JsonNode wave = metadata.path("annotations").path(WAVE_ANNOTATION);
-			if (wave.isMissingNode()) {
-				wave = metadata.path("labels").path(WAVE_LABEL);
-			}
+			JsonNode annotations = this.owner.tree().path("metadata").path("annotations");
+			JsonNode wave = annotations.has(WAVE_ANNOTATION) ? annotations.path(WAVE_ANNOTATION)
+					: annotations.path(RECORDED_WAVE_ANNOTATION);
 			return Integer.parseInt(wave.asText("0"));
 		}
 

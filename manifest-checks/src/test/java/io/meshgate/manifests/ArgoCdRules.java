@@ -318,9 +318,9 @@ final class ArgoCdRules {
 	}
 
 	private static String waveField(ArgoCdApps.App app) {
-		boolean label = app.owner().tree().path("metadata").path("labels").has(ArgoCdApps.WAVE_LABEL);
-		return label ? "metadata.labels." + ArgoCdApps.WAVE_LABEL
-				: "metadata.annotations." + ArgoCdApps.WAVE_ANNOTATION;
+		JsonNode annotations = app.owner().tree().path("metadata").path("annotations");
+		boolean recorded = annotations.has(ArgoCdApps.RECORDED_WAVE_ANNOTATION);
+		return "metadata.annotations." + (recorded ? ArgoCdApps.RECORDED_WAVE_ANNOTATION : ArgoCdApps.WAVE_ANNOTATION);
 	}
 
 	private static Optional<ManifestObject> project(List<ManifestObject> objects, String name) {

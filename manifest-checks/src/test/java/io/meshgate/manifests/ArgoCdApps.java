@@ -18,7 +18,10 @@ final class ArgoCdApps {
 
 	static final String WAVE_ANNOTATION = "argocd.argoproj.io/sync-wave";
 
-	/** Where prod keeps the wave, which Argo CD does not act on (argocd/apps/overlays/prod). */
+	/**
+	 * Where prod keeps the wave, which Argo CD does not act on
+	 * (argocd/apps/overlays/prod).
+	 */
 	static final String RECORDED_WAVE_ANNOTATION = "meshgate.io/sync-wave";
 
 	/**
@@ -95,6 +98,9 @@ final class ArgoCdApps {
 		}
 
 		String describe() {
+			if (this.kind.equals("*")) {
+				return "objects into namespace " + this.namespace + " " + this.name;
+			}
 			String where = clusterScoped() ? "" : this.namespace + "/";
 			return (this.group.isEmpty() ? "" : this.group + "/") + this.kind + " " + where + this.name;
 		}

@@ -70,10 +70,10 @@ final class ArgoCdRules {
 	}
 
 	/**
-	 * Each app's project is in the bundle and permits every object the app writes: its
-	 * namespace is a destination, a cluster-scoped kind is in the
-	 * clusterResourceWhitelist, a namespaced kind is in the namespaceResourceWhitelist
-	 * when there is one.
+	 * Each app's project is in the bundle, lists the app's repository and permits every
+	 * object the app writes: its namespace is a destination, a cluster-scoped kind is in
+	 * the clusterResourceWhitelist, a namespaced kind is in the
+	 * namespaceResourceWhitelist when there is one.
 	 */
 	static List<Violation> projectsPermitWhatAppsWrite(List<ManifestObject> objects, ChartFootprints footprints) {
 		List<Violation> violations = new ArrayList<>();
@@ -85,6 +85,11 @@ final class ArgoCdRules {
 				continue;
 			}
 			JsonNode spec = project.get().tree().path("spec");
+			String repository = app.source().path("repoURL").asText();
+			if (!spec.path("sourceRepos").toString().contains("\"" + repository + "\"")) {
+				violations.add(Violation.of(app.owner(), app.spec() + ".source.repoURL",
+						repository + " is no sourceRepos entry of project " + app.project()));
+			}
 			if (!isDestination(spec, app.destinationNamespace())) {
 				violations.add(
 						Violation.of(app.owner(), app.spec() + ".destination.namespace", app.describe() + ": namespace "

@@ -84,6 +84,7 @@ class ArgoCdRulesTests {
 					applicationset-without-retry.yaml     | apps retry with backoff                | spec.template.spec.syncPolicy.retry
 					footprint-kube-system                 | projects permit what apps write        | spec.project
 					service-app-writes-cluster-kinds.yaml | projects permit what apps write        | spec.project
+					chart-repository-not-in-project.yaml  | projects permit what apps write        | spec.source.repoURL
 					project-grants-unused-namespace.yaml  | projects grant only what apps write    | spec.destinations[1].namespace
 					chart-version-not-read.yaml           | chart footprints match the charts      | spec.source.targetRevision
 					services-project-cluster-kind.yaml    | services project is confined           | spec.clusterResourceWhitelist[0]

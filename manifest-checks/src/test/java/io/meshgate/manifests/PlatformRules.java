@@ -276,7 +276,7 @@ final class PlatformRules {
 		return !path.isEmpty() && Files.exists(Repository.root().resolve(path).resolve("kustomization.yaml"));
 	}
 
-	private static List<Path> matching(String glob) {
+	static List<Path> matching(String glob) {
 		PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
 		return Repository.kustomizations()
 			.stream()

@@ -22,7 +22,7 @@ final class AccessMatrixCheck {
 	}
 
 	static List<String> contradictedRows(AccessMatrix matrix, List<ManifestObject> objects) {
-		Mesh mesh = Mesh.of(objects);
+		Mesh mesh = Mesh.of(matrix, objects);
 		List<String> wrong = new ArrayList<>();
 		for (AccessMatrix.Row row : matrix.rows()) {
 			ManifestObject workload = mesh.workload(row.to());
@@ -43,7 +43,7 @@ final class AccessMatrixCheck {
 	}
 
 	static List<String> decisionsOutsideTheMatrix(AccessMatrix matrix, List<ManifestObject> objects) {
-		Mesh mesh = Mesh.of(objects);
+		Mesh mesh = Mesh.of(matrix, objects);
 		List<String> wrong = new ArrayList<>();
 		for (ManifestObject workload : mesh.workloads()) {
 			String to = workload.name();
@@ -51,14 +51,14 @@ final class AccessMatrixCheck {
 			for (String from : principals(matrix, mesh)) {
 				for (int port : mesh.ports(workload)) {
 					if (tcpPorts.contains(port)) {
-						probe(matrix, mesh, workload, new AccessMatrix.Row(from, null, to, port, null, null, false),
+						probe(matrix, mesh, workload, new AccessMatrix.Row(from, null, to, port, null, null, null, false),
 								wrong);
 						continue;
 					}
 					for (String method : methods(matrix, to)) {
 						for (String path : paths(matrix, to)) {
 							probe(matrix, mesh, workload,
-									new AccessMatrix.Row(from, null, to, port, method, path, false), wrong);
+									new AccessMatrix.Row(from, null, to, port, method, path, null, false), wrong);
 						}
 					}
 				}

@@ -468,7 +468,7 @@ final class PlatformRules {
 			.toList();
 	}
 
-	private static List<ManifestObject> ofKind(List<ManifestObject> objects, String kind) {
+	static List<ManifestObject> ofKind(List<ManifestObject> objects, String kind) {
 		return objects.stream().filter((object) -> object.is(kind)).toList();
 	}
 

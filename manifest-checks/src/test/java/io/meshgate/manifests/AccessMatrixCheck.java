@@ -51,8 +51,8 @@ final class AccessMatrixCheck {
 			for (String from : principals(matrix, mesh)) {
 				for (int port : mesh.ports(workload)) {
 					if (tcpPorts.contains(port)) {
-						probe(matrix, mesh, workload, new AccessMatrix.Row(from, null, to, port, null, null, null, false),
-								wrong);
+						probe(matrix, mesh, workload,
+								new AccessMatrix.Row(from, null, to, port, null, null, null, false), wrong);
 						continue;
 					}
 					for (String method : methods(matrix, to)) {

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * {@code knative/webhooks.yaml}: the admission webhook Services the pinned releases serve.
+ * {@code knative/webhooks.yaml}: the admission webhook Services the pinned releases
+ * serve.
  *
  * @param webhooks one entry per Service
  */

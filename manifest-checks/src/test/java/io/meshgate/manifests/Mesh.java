@@ -84,6 +84,10 @@ final class Mesh {
 	 */
 	Set<Integer> tcpPorts(ManifestObject workload) {
 		Set<Integer> ports = new LinkedHashSet<>();
+		if (!hasSidecar(workload)) {
+			// No proxy reads the protocol, and no policy applies (see allows).
+			return ports;
+		}
 		for (ManifestObject service : this.objects) {
 			JsonNode selector = service.tree().path("spec").path("selector");
 			if (!service.is("Service") || !service.namespace().equals(workload.namespace()) || selector.isEmpty()

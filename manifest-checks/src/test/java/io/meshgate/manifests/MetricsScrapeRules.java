@@ -40,8 +40,8 @@ final class MetricsScrapeRules {
 	private static final String KNATIVE_SERVICE_LABEL = "serving.knative.dev/service";
 
 	/**
-	 * Knative renames a Knative Service's one container port {@value}
-	 * (knative/serving@knative-v1.22.1:pkg/apis/serving/v1/revision_helpers.go).
+	 * Knative renames a Knative Service's one container port
+	 * {@value} (knative/serving@knative-v1.22.1:pkg/apis/serving/v1/revision_helpers.go).
 	 */
 	private static final String KNATIVE_USER_PORT = "user-port";
 
@@ -105,9 +105,9 @@ final class MetricsScrapeRules {
 		for (Scrape scrape : scrapes(objects, matrix, violations)) {
 			String target = scrape.workload().describe() + " port " + scrape.port();
 			if (scrape.intercepted() && !scrape.istioMtls()) {
-				violations.add(Violation.of(scrape.monitor(), scrape.field() + ".scheme", target
-						+ " is behind a STRICT mTLS sidecar: scrape it with scrapeClass " + ISTIO_MTLS
-						+ " and scheme https"));
+				violations.add(Violation.of(scrape.monitor(), scrape.field() + ".scheme",
+						target + " is behind a STRICT mTLS sidecar: scrape it with scrapeClass " + ISTIO_MTLS
+								+ " and scheme https"));
 			}
 			else if (!scrape.intercepted() && scrape.istioMtls()) {
 				violations.add(Violation.of(scrape.monitor(), scrape.field() + ".scheme",
@@ -116,14 +116,17 @@ final class MetricsScrapeRules {
 			AuthorizationEvaluator.Request request = new AuthorizationEvaluator.Request(PROMETHEUS, "", scrape.port(),
 					"GET", scrape.path());
 			if (!mesh.allows(request, scrape.workload())) {
-				violations.add(Violation.of(scrape.monitor(), scrape.field(), "the AuthorizationPolicies of " + target
-						+ " refuse " + PROMETHEUS + " GET " + scrape.path()));
+				violations.add(Violation.of(scrape.monitor(), scrape.field(),
+						"the AuthorizationPolicies of " + target + " refuse " + PROMETHEUS + " GET " + scrape.path()));
 			}
 		}
 		return violations;
 	}
 
-	/** Every scrape is an allowed row of the access matrix, so the matrix tells the whole story. */
+	/**
+	 * Every scrape is an allowed row of the access matrix, so the matrix tells the whole
+	 * story.
+	 */
 	static List<Violation> scrapesMissingFromTheMatrix(List<ManifestObject> objects, AccessMatrix matrix) {
 		List<Violation> violations = new ArrayList<>();
 		for (Scrape scrape : scrapes(objects, matrix, new ArrayList<>())) {
@@ -165,7 +168,7 @@ final class MetricsScrapeRules {
 					for (int p = 0; p < ports.size(); p++) {
 						int port = ports.get(p).asInt();
 						for (ManifestObject workload : targets) {
-							if (Mesh.hasSidecar(workload) && !declaredHttp(all, workload, port)) {
+							if (sidecarReadsServices(workload) && !declaredHttp(all, workload, port)) {
 								violations.add(Violation.of(policy,
 										"spec.rules[" + r + "].to[" + t + "].operation.ports[" + p + "]",
 										"port " + port + " of " + workload.describe()
@@ -178,6 +181,15 @@ final class MetricsScrapeRules {
 			}
 		}
 		return violations;
+	}
+
+	/**
+	 * A sidecar takes a port's protocol from the Services; a gateway's listener from its
+	 * Gateway server (HTTP, or HTTPS it terminates), so the ingress gateway's pods are left
+	 * out, as PlatformRules leaves out the Services in front of them.
+	 */
+	private static boolean sidecarReadsServices(ManifestObject workload) {
+		return Mesh.hasSidecar(workload) && !workload.namespace().equals(PlatformRules.INGRESS_NAMESPACE);
 	}
 
 	static List<Scrape> scrapes(List<ManifestObject> objects, AccessMatrix matrix, List<Violation> unresolved) {
@@ -196,10 +208,11 @@ final class MetricsScrapeRules {
 			JsonNode endpoints = monitor.path("spec.podMetricsEndpoints");
 			for (int e = 0; e < endpoints.size(); e++) {
 				String field = "spec.podMetricsEndpoints[" + e + "]";
+				JsonNode endpoint = endpoints.get(e);
 				List<Scrape> found = new ArrayList<>();
 				for (ManifestObject workload : pods) {
-					containerPort(workload, endpoints.get(e).path("port").asText())
-						.ifPresent((port) -> found.add(scrape(monitor, field, workload, port, endpoints.get(e))));
+					containerPort(workload, endpoint.path("port").asText())
+						.ifPresent((port) -> found.add(scrape(monitor, field, workload, port, endpoint)));
 				}
 				addOrReport(monitor, field, found, scrapes, unresolved);
 			}
@@ -209,17 +222,18 @@ final class MetricsScrapeRules {
 			JsonNode endpoints = monitor.path("spec.endpoints");
 			for (int e = 0; e < endpoints.size(); e++) {
 				String field = "spec.endpoints[" + e + "]";
+				JsonNode endpoint = endpoints.get(e);
 				List<Scrape> found = new ArrayList<>();
 				for (ManifestObject service : services) {
 					for (JsonNode servicePort : service.path("spec.ports")) {
-						if (!servicePort.path("name").asText().equals(endpoints.get(e).path("port").asText())) {
+						if (!servicePort.path("name").asText().equals(endpoint.path("port").asText())) {
 							continue;
 						}
 						JsonNode target = servicePort.has("targetPort") ? servicePort.get("targetPort")
 								: servicePort.get("port");
 						for (ManifestObject workload : podsOf(all, service)) {
 							containerPort(workload, target.asText())
-								.ifPresent((port) -> found.add(scrape(monitor, field, workload, port, endpoints.get(e))));
+								.ifPresent((port) -> found.add(scrape(monitor, field, workload, port, endpoint)));
 						}
 					}
 				}
@@ -262,7 +276,9 @@ final class MetricsScrapeRules {
 		return selected(Workloads.withPodTemplates(all), monitor, true);
 	}
 
-	/** Objects in the monitor's namespaces whose labels (pod labels for workloads) match. */
+	/**
+	 * Objects in the monitor's namespaces whose labels (pod labels for workloads) match.
+	 */
 	private static List<ManifestObject> selected(List<ManifestObject> candidates, ManifestObject monitor,
 			boolean pods) {
 		JsonNode names = monitor.path("spec.namespaceSelector.matchNames");
@@ -302,7 +318,9 @@ final class MetricsScrapeRules {
 		return true;
 	}
 
-	/** Pod labels, with those Knative and sidecar injection add to the rendered template. */
+	/**
+	 * Pod labels, with those Knative and sidecar injection add to the rendered template.
+	 */
 	private static Map<String, String> podLabels(ManifestObject workload) {
 		Map<String, String> labels = new HashMap<>(Workloads.podLabels(workload));
 		if (Workloads.isKnativeService(workload)) {
@@ -327,7 +345,9 @@ final class MetricsScrapeRules {
 			.toList();
 	}
 
-	/** A container port by name or number; Knative's renamed port as {@code user-port}. */
+	/**
+	 * A container port by name or number; Knative's renamed port as {@code user-port}.
+	 */
 	private static Optional<Integer> containerPort(ManifestObject workload, String reference) {
 		if (reference.equals(ENVOY_PROM_PORT_NAME) && injected(workload)) {
 			return Optional.of(ENVOY_PROM_PORT);
@@ -355,7 +375,8 @@ final class MetricsScrapeRules {
 				continue;
 			}
 			for (JsonNode servicePort : service.path("spec.ports")) {
-				JsonNode target = servicePort.has("targetPort") ? servicePort.get("targetPort") : servicePort.get("port");
+				JsonNode target = servicePort.has("targetPort") ? servicePort.get("targetPort")
+						: servicePort.get("port");
 				boolean targetsPort = containerPort(workload, target.asText()).filter((p) -> p == port).isPresent();
 				String protocol = servicePort.has("appProtocol") ? servicePort.path("appProtocol").asText()
 						: servicePort.path("name").asText().split("-")[0];

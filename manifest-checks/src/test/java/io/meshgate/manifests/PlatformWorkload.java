@@ -24,10 +24,15 @@ record PlatformWorkload(String name, String namespace, Map<String, String> podLa
 
 	static final String FILE = "istio/access-matrix.yaml";
 
-	/** A Deployment, and its Service if it has one, standing for the installed objects. */
+	/**
+	 * A Deployment, and its Service if it has one, standing for the installed objects.
+	 */
 	List<ManifestObject> objects() {
 		ObjectNode deployment = object("apps/v1", "Deployment", this.name);
-		ObjectNode labels = deployment.putObject("spec").putObject("template").putObject("metadata").putObject("labels");
+		ObjectNode labels = deployment.putObject("spec")
+			.putObject("template")
+			.putObject("metadata")
+			.putObject("labels");
 		this.podLabels.forEach(labels::put);
 		if (!this.sidecar) {
 			labels.put("sidecar.istio.io/inject", "false");

@@ -47,8 +47,8 @@ final class PublicPathsCheck {
 			.toList();
 		if (policies.size() != 1) {
 			return List.of(new Violation("istio/", "AuthorizationPolicy " + INGRESS_NAMESPACE + "/*", "",
-					"expected one AuthorizationPolicy " + IngressListenerRules.PUBLIC_POLICY + " for the ingress gateway, found "
-							+ policies.size()));
+					"expected one AuthorizationPolicy " + IngressListenerRules.PUBLIC_POLICY
+							+ " for the ingress gateway, found " + policies.size()));
 		}
 		return compare(publicPaths(gatewayConfig), policies.get(0));
 	}

@@ -185,8 +185,8 @@ final class MetricsScrapeRules {
 
 	/**
 	 * A sidecar takes a port's protocol from the Services; a gateway's listener from its
-	 * Gateway server (HTTP, or HTTPS it terminates), so the ingress gateway's pods are left
-	 * out, as PlatformRules leaves out the Services in front of them.
+	 * Gateway server (HTTP, or HTTPS it terminates), so the ingress gateway's pods are
+	 * left out, as PlatformRules leaves out the Services in front of them.
 	 */
 	private static boolean sidecarReadsServices(ManifestObject workload) {
 		return Mesh.hasSidecar(workload) && !workload.namespace().equals(PlatformRules.INGRESS_NAMESPACE);

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * STRICT mTLS a webhook served from a namespace with sidecar injection must accept
  * plaintext on its port: a PeerAuthentication that selects its pods and makes that port
  * PERMISSIVE (its release's own or one rendered here), or its namespace is not injected.
- * Otherwise every object the webhook admits (failurePolicy Fail) is refused.
+ * Otherwise every object the webhook admits (failurePolicy Fail) is refused. A namespace
+ * the bundle does not render counts as not injected: Argo CD's CreateNamespace creates it
+ * without labels.
  */
 final class AdmissionWebhookRules {
 

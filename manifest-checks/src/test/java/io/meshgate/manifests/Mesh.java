@@ -45,6 +45,16 @@ final class Mesh {
 			.toList();
 	}
 
+	/**
+	 * The workloads whose every decision the matrix states: Meshgate's, and the platform
+	 * workloads this repository's policies close.
+	 */
+	List<ManifestObject> closedWorkloads() {
+		return Stream
+			.concat(workloads().stream(), Workloads.of(this.objects).stream().filter(PlatformWorkload::isClosed))
+			.toList();
+	}
+
 	/** A meshgate workload by its app label, else a platform workload by its name. */
 	ManifestObject workload(String app) {
 		return workloads().stream()

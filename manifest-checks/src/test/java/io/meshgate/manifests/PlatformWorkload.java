@@ -17,18 +17,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param ports their container ports by name
  * @param sidecar whether Istio injects a sidecar into them
  * @param service the Service in front of them, or null
+ * @param closed whether this repository's policies close the pods, so that, as for
+ * Meshgate's own workloads, everything the rows do not allow must be denied
  * @param confirmed where these facts were read (repo@tag:path)
  */
 record PlatformWorkload(String name, String namespace, Map<String, String> podLabels, Map<String, Integer> ports,
-		boolean sidecar, PlatformService service, String confirmed) {
+		boolean sidecar, PlatformService service, boolean closed, String confirmed) {
 
 	static final String FILE = "istio/access-matrix.yaml";
+
+	/** Marks the Deployment of a closed platform workload. */
+	static final String CLOSED_ANNOTATION = "meshgate.io/access-matrix-closed";
 
 	/**
 	 * A Deployment, and its Service if it has one, standing for the installed objects.
 	 */
 	List<ManifestObject> objects() {
 		ObjectNode deployment = object("apps/v1", "Deployment", this.name);
+		if (this.closed) {
+			((ObjectNode) deployment.path("metadata")).putObject("annotations").put(CLOSED_ANNOTATION, "true");
+		}
 		ObjectNode labels = deployment.putObject("spec")
 			.putObject("template")
 			.putObject("metadata")
@@ -69,6 +77,10 @@ record PlatformWorkload(String name, String namespace, Map<String, String> podLa
 
 	static boolean isPlatform(ManifestObject object) {
 		return object.file().equals(FILE);
+	}
+
+	static boolean isClosed(ManifestObject object) {
+		return isPlatform(object) && object.path("metadata.annotations").has(CLOSED_ANNOTATION);
 	}
 
 	/**

@@ -16,9 +16,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *
  * @param platformPrincipals identities whose ServiceAccounts are not rendered here
  * @param pendingPrincipals identities of workloads whose k8s folder does not exist yet
+ * @param platformWorkloads pods that charts and releases install, which rows may name
  * @param rows the decisions
  */
-record AccessMatrix(List<String> platformPrincipals, List<String> pendingPrincipals, List<Row> rows) {
+record AccessMatrix(List<String> platformPrincipals, List<String> pendingPrincipals,
+		List<PlatformWorkload> platformWorkloads, List<Row> rows) {
+
+	AccessMatrix {
+		platformWorkloads = (platformWorkloads != null) ? platformWorkloads : List.of();
+	}
 
 	static final String ANONYMOUS = "anonymous";
 
@@ -38,6 +44,11 @@ record AccessMatrix(List<String> platformPrincipals, List<String> pendingPrincip
 
 	static AccessMatrix ofRepository() {
 		return load(Repository.root().resolve("istio/access-matrix.yaml"));
+	}
+
+	/** The platform workloads as objects, to be evaluated beside the rendered ones. */
+	List<ManifestObject> platformObjects() {
+		return this.platformWorkloads.stream().flatMap((workload) -> workload.objects().stream()).toList();
 	}
 
 	/**
@@ -60,9 +71,11 @@ record AccessMatrix(List<String> platformPrincipals, List<String> pendingPrincip
 	 * @param port workload port
 	 * @param method HTTP method or {@code *}; null for a TCP port
 	 * @param path HTTP path or {@code *}; null for a TCP port
+	 * @param host the Host header, or null where no policy looks at it
 	 * @param allowed the expected decision
 	 */
-	record Row(String from, String requestPrincipal, String to, int port, String method, String path, boolean allowed) {
+	record Row(String from, String requestPrincipal, String to, int port, String method, String path, String host,
+			boolean allowed) {
 
 		/**
 		 * A row about connections to a TCP port: Istio sees no method, path or token
@@ -95,13 +108,14 @@ record AccessMatrix(List<String> platformPrincipals, List<String> pendingPrincip
 				return AuthorizationEvaluator.Request.connection(principal, this.port);
 			}
 			return new AuthorizationEvaluator.Request(principal,
-					(this.requestPrincipal != null) ? this.requestPrincipal : "", this.port, method, path);
+					(this.requestPrincipal != null) ? this.requestPrincipal : "", this.port, method, path, this.host);
 		}
 
 		/** Who calls what, without the decision. */
 		String call() {
 			String what = tcp() ? " TCP" : " " + this.method + " " + this.path;
-			return this.from + " -> " + this.to + ":" + this.port + what;
+			String host = (this.host != null) ? " (Host " + this.host + ")" : "";
+			return this.from + " -> " + this.to + ":" + this.port + what + host;
 		}
 
 		@Override

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Compares the decisions of rendered AuthorizationPolicies with an access matrix, in both
  * directions: each row decides as written, and every other combination of a known
- * principal, a workload port, a method and a path is denied. On a TCP port (see
+ * principal, a workload port, a method and a path is denied (on Meshgate's workloads, and
+ * on the platform workloads the matrix marks closed). On a TCP port (see
  * {@link Mesh#tcpPorts}) a combination is a principal and the port: rows there name no
  * method and path, and rows on other ports must name both.
  */
@@ -22,7 +23,7 @@ final class AccessMatrixCheck {
 	}
 
 	static List<String> contradictedRows(AccessMatrix matrix, List<ManifestObject> objects) {
-		Mesh mesh = Mesh.of(objects);
+		Mesh mesh = Mesh.of(matrix, objects);
 		List<String> wrong = new ArrayList<>();
 		for (AccessMatrix.Row row : matrix.rows()) {
 			ManifestObject workload = mesh.workload(row.to());
@@ -43,22 +44,22 @@ final class AccessMatrixCheck {
 	}
 
 	static List<String> decisionsOutsideTheMatrix(AccessMatrix matrix, List<ManifestObject> objects) {
-		Mesh mesh = Mesh.of(objects);
+		Mesh mesh = Mesh.of(matrix, objects);
 		List<String> wrong = new ArrayList<>();
-		for (ManifestObject workload : mesh.workloads()) {
+		for (ManifestObject workload : mesh.closedWorkloads()) {
 			String to = workload.name();
 			Set<Integer> tcpPorts = mesh.tcpPorts(workload);
 			for (String from : principals(matrix, mesh)) {
 				for (int port : mesh.ports(workload)) {
 					if (tcpPorts.contains(port)) {
-						probe(matrix, mesh, workload, new AccessMatrix.Row(from, null, to, port, null, null, false),
-								wrong);
+						probe(matrix, mesh, workload,
+								new AccessMatrix.Row(from, null, to, port, null, null, null, false), wrong);
 						continue;
 					}
 					for (String method : methods(matrix, to)) {
 						for (String path : paths(matrix, to)) {
 							probe(matrix, mesh, workload,
-									new AccessMatrix.Row(from, null, to, port, method, path, false), wrong);
+									new AccessMatrix.Row(from, null, to, port, method, path, null, false), wrong);
 						}
 					}
 				}

@@ -37,6 +37,15 @@ class AccessMatrixCheckTests {
 	}
 
 	@Test
+	void closedPlatformWorkloadsAreCheckedInBothDirections() {
+		Path samples = Path.of("src/test/resources/broken/knative-mesh").toAbsolutePath();
+		AccessMatrix matrix = AccessMatrix.load(samples.resolve("access-matrix-closed-platform.yaml"));
+		List<ManifestObject> objects = Yaml.objects(samples.resolve("activator-open-to-anyone.yaml"));
+		assertThat(AccessMatrixCheck.decisionsOutsideTheMatrix(matrix, objects)).anySatisfy(
+				(line) -> assertThat(line).contains("anonymous -> activator:8012 POST / is allowed but no row"));
+	}
+
+	@Test
 	void reportsATcpRowThatAnHttpOnlyFieldDefeats() {
 		assertThat(AccessMatrixCheck.contradictedRows(this.tcpMatrix, this.tcpObjects))
 			.anySatisfy((line) -> assertThat(line).contains("sa/caller -> cache:6379 TCP allowed")

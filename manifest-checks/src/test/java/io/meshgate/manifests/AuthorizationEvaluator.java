@@ -1,6 +1,7 @@
 package io.meshgate.manifests;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -26,10 +27,10 @@ final class AuthorizationEvaluator {
 			"notRequestPrincipals", "namespaces", "notNamespaces");
 
 	private static final Set<String> OPERATION_FIELDS = Set.of("ports", "notPorts", "methods", "notMethods", "paths",
-			"notPaths");
+			"notPaths", "hosts", "notHosts");
 
 	private static final Set<String> HTTP_ONLY_FIELDS = Set.of("requestPrincipals", "notRequestPrincipals", "methods",
-			"notMethods", "paths", "notPaths");
+			"notMethods", "paths", "notPaths", "hosts", "notHosts");
 
 	private final List<ManifestObject> policies;
 
@@ -94,7 +95,27 @@ final class AuthorizationEvaluator {
 	private static boolean operationMatches(ManifestObject policy, JsonNode operation, Request request) {
 		requireKnown(policy, operation, OPERATION_FIELDS);
 		return field(operation, "ports", String.valueOf(request.port()))
-				&& field(operation, "methods", request.method()) && field(operation, "paths", request.path());
+				&& field(operation, "methods", request.method()) && field(operation, "paths", request.path())
+				&& hostMatches(policy, operation, request);
+	}
+
+	/**
+	 * Istio compares hosts without case. A request whose Host is not stated (a matrix row
+	 * without {@code host}) cannot be decided by a rule that names hosts: that fails
+	 * loudly, as an unknown field does.
+	 */
+	private static boolean hostMatches(ManifestObject policy, JsonNode operation, Request request) {
+		if (!operation.has("hosts") && !operation.has("notHosts")) {
+			return true;
+		}
+		if (request.tcp()) {
+			return true;
+		}
+		if (request.host() == null) {
+			throw new UnsupportedOperationException(
+					policy.describe() + ": a rule names hosts, so the request must state its Host");
+		}
+		return field(operation, "hosts", request.host().toLowerCase(Locale.ROOT));
 	}
 
 	private static boolean namesHttpOnlyFields(JsonNode rule) {
@@ -163,12 +184,17 @@ final class AuthorizationEvaluator {
 	 * @param port the workload port called
 	 * @param method HTTP method; null on a TCP connection
 	 * @param path HTTP path; null on a TCP connection
+	 * @param host the Host header; null where it is not stated
 	 */
-	record Request(String principal, String requestPrincipal, int port, String method, String path) {
+	record Request(String principal, String requestPrincipal, int port, String method, String path, String host) {
+
+		Request(String principal, String requestPrincipal, int port, String method, String path) {
+			this(principal, requestPrincipal, port, method, path, null);
+		}
 
 		/** A plain TCP connection to a port Istio does not parse as HTTP. */
 		static Request connection(String principal, int port) {
-			return new Request(principal, null, port, null, null);
+			return new Request(principal, null, port, null, null, null);
 		}
 
 		boolean tcp() {

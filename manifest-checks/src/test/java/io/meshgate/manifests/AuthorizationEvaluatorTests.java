@@ -105,6 +105,29 @@ class AuthorizationEvaluatorTests {
 	}
 
 	@Test
+	void notHostsDenyEveryOtherHostWithoutCase() {
+		AuthorizationEvaluator evaluator = evaluator(policy("allow", "ALLOW", "rules: [{}]") + "\n---\n" + policy(
+				"host", "DENY",
+				"rules: [{to: [{operation: {ports: ['8080'], notHosts: [meshgate.example, 'meshgate.example:*']}}]}]"));
+		assertThat(evaluator.allows(withHost("meshgate.example"), TARGET)).isTrue();
+		assertThat(evaluator.allows(withHost("MeshGate.Example:443"), TARGET)).isTrue();
+		assertThat(evaluator.allows(withHost("notification-knative.meshgate.svc.cluster.local"), TARGET)).isFalse();
+	}
+
+	@Test
+	void refusesToGuessAHostTheRequestDoesNotState() {
+		AuthorizationEvaluator evaluator = evaluator(
+				policy("p", "ALLOW", "rules: [{to: [{operation: {hosts: [meshgate.example]}}]}]"));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> evaluator.allows(get(GATEWAY, "/"), TARGET))
+			.withMessageContaining("Host");
+	}
+
+	private static AuthorizationEvaluator.Request withHost(String host) {
+		return new AuthorizationEvaluator.Request(GATEWAY, "", 8080, "GET", "/", host);
+	}
+
+	@Test
 	void refusesFieldsItDoesNotEvaluate() {
 		AuthorizationEvaluator evaluator = evaluator(
 				policy("p", "ALLOW", "rules: [{from: [{source: {ipBlocks: [10.0.0.0/8]}}]}]"));

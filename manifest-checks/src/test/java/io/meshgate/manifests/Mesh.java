@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,6 +13,12 @@ final class Mesh {
 
 	/** Istio's explicit protocols that it does not parse as HTTP. */
 	private static final Set<String> TCP_PROTOCOLS = Set.of("tcp", "tls", "https", "mongo", "mysql", "redis");
+
+	/**
+	 * Ports the sidecar does not intercept: the agent's merged metrics and health (15020,
+	 * 15021) and Envoy's own metrics (15090). No policy applies on them.
+	 */
+	static final Set<Integer> NOT_INTERCEPTED = Set.of(15020, 15021, 15090);
 
 	private final List<ManifestObject> objects;
 
@@ -26,6 +33,11 @@ final class Mesh {
 		return new Mesh(objects);
 	}
 
+	/** The rendered objects and the matrix's platform workloads, which rows may name. */
+	static Mesh of(AccessMatrix matrix, List<ManifestObject> objects) {
+		return new Mesh(Stream.concat(objects.stream(), matrix.platformObjects().stream()).toList());
+	}
+
 	List<ManifestObject> workloads() {
 		return Workloads.withPodTemplates(this.objects)
 			.stream()
@@ -33,12 +45,32 @@ final class Mesh {
 			.toList();
 	}
 
+	/**
+	 * The workloads whose every decision the matrix states: Meshgate's, and the platform
+	 * workloads this repository's policies close.
+	 */
+	List<ManifestObject> closedWorkloads() {
+		return Stream
+			.concat(workloads().stream(), Workloads.of(this.objects).stream().filter(PlatformWorkload::isClosed))
+			.toList();
+	}
+
+	/** A meshgate workload by its app label, else a platform workload by its name. */
 	ManifestObject workload(String app) {
 		return workloads().stream()
 			.filter((workload) -> app.equals(Workloads.podLabels(workload).get("app")))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError(
-					"istio/access-matrix.yaml names workload " + app + ", which no overlay renders"));
+			.or(() -> Workloads.of(this.objects)
+				.stream()
+				.filter((workload) -> PlatformWorkload.isPlatform(workload) && workload.name().equals(app))
+				.findFirst())
+			.orElseThrow(() -> new AssertionError("istio/access-matrix.yaml names workload " + app
+					+ ", which no overlay renders and no platformWorkloads entry describes"));
+	}
+
+	/** Whether a sidecar, and so the policies, stand between a caller and the pod. */
+	static boolean hasSidecar(ManifestObject workload) {
+		return !"false".equals(Workloads.podLabels(workload).get("sidecar.istio.io/inject"));
 	}
 
 	Set<Integer> ports(ManifestObject workload) {
@@ -62,6 +94,10 @@ final class Mesh {
 	 */
 	Set<Integer> tcpPorts(ManifestObject workload) {
 		Set<Integer> ports = new LinkedHashSet<>();
+		if (!hasSidecar(workload)) {
+			// No proxy reads the protocol, and no policy applies (see allows).
+			return ports;
+		}
 		for (ManifestObject service : this.objects) {
 			JsonNode selector = service.tree().path("spec").path("selector");
 			if (!service.is("Service") || !service.namespace().equals(workload.namespace()) || selector.isEmpty()
@@ -102,6 +138,9 @@ final class Mesh {
 	}
 
 	boolean allows(AuthorizationEvaluator.Request request, ManifestObject workload) {
+		if (!hasSidecar(workload) || NOT_INTERCEPTED.contains(request.port())) {
+			return true;
+		}
 		return this.evaluator.allows(request,
 				new AuthorizationEvaluator.Workload(workload.namespace(), Workloads.podLabels(workload)));
 	}

@@ -125,7 +125,9 @@ final class PlatformRules {
 	 * A Service selects at least one workload, and its target ports exist on the
 	 * containers. Services in istio-ingress are left out: they front the ingress gateway
 	 * pods, which its chart installs (argocd/apps/istio-gateway) and no kustomization
-	 * renders, like Knative's cluster-local gateway Service (knative/base).
+	 * renders, like Knative's cluster-local gateway Service (knative/base). A Knative
+	 * container may declare one port only, so a Service may target another port of its
+	 * pods by number (notification-knative's management port).
 	 */
 	static List<Violation> servicesReachWorkloads(List<ManifestObject> objects) {
 		List<Violation> violations = new ArrayList<>();
@@ -134,7 +136,7 @@ final class PlatformRules {
 			if (selector.isEmpty() || service.namespace().equals(INGRESS_NAMESPACE)) {
 				continue;
 			}
-			List<ManifestObject> selected = Workloads.of(objects)
+			List<ManifestObject> selected = Workloads.withPodTemplates(objects)
 				.stream()
 				.filter((workload) -> workload.namespace().equals(service.namespace())
 						&& Selectors.matches(selector, Workloads.podLabels(workload)))
@@ -147,7 +149,9 @@ final class PlatformRules {
 				JsonNode target = ports.get(i).has("targetPort") ? ports.get(i).get("targetPort")
 						: ports.get(i).get("port");
 				for (ManifestObject workload : selected) {
-					if (Workloads.containers(workload).stream().noneMatch((c) -> c.declaresPort(target))) {
+					boolean byNumberOnKnative = Workloads.isKnativeService(workload) && target.canConvertToInt();
+					if (!byNumberOnKnative
+							&& Workloads.containers(workload).stream().noneMatch((c) -> c.declaresPort(target))) {
 						violations.add(Violation.of(service, "spec.ports[" + i + "].targetPort",
 								target + " is no container port of " + workload.describe()));
 					}

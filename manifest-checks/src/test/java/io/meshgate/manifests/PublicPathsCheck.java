@@ -39,13 +39,16 @@ final class PublicPathsCheck {
 	}
 
 	static List<Violation> compare(Path gatewayConfig, List<ManifestObject> objects) {
+		// The other policies on the gateway's pods keep off the public listeners
+		// (IngressListenerRules), so this one holds every public opening.
 		List<ManifestObject> policies = objects.stream()
 			.filter((object) -> object.is("AuthorizationPolicy") && object.namespace().equals(INGRESS_NAMESPACE))
-			.filter((policy) -> policy.tree().path("spec").path("selector").path("matchLabels").has("istio"))
+			.filter((policy) -> policy.name().equals(IngressListenerRules.PUBLIC_POLICY))
 			.toList();
 		if (policies.size() != 1) {
 			return List.of(new Violation("istio/", "AuthorizationPolicy " + INGRESS_NAMESPACE + "/*", "",
-					"expected one AuthorizationPolicy for the ingress gateway, found " + policies.size()));
+					"expected one AuthorizationPolicy " + IngressListenerRules.PUBLIC_POLICY
+							+ " for the ingress gateway, found " + policies.size()));
 		}
 		return compare(publicPaths(gatewayConfig), policies.get(0));
 	}

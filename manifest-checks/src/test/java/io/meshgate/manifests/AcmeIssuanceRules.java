@@ -212,20 +212,27 @@ final class AcmeIssuanceRules {
 		return solvers;
 	}
 
-	/** The {@code istio} label values of the pods of each Istio gateway chart. */
+	/**
+	 * The {@code istio} label of the pods of each Istio gateway chart:
+	 * {@code labels.istio}, else the gateway's name ({@code name}, else the release name)
+	 * without "istio-" (manifests/charts/gateway/templates/_helpers.tpl at 1.30.1).
+	 */
 	private static List<String> gatewayChartLabels(List<ManifestObject> objects) {
-		return istioCharts(objects, "gateway")
-			.map((values) -> values.path("labels").path("istio").asText("ingressgateway"))
-			.toList();
+		return istioCharts(objects, "gateway").map((helm) -> {
+			JsonNode values = helm.path("valuesObject");
+			String name = values.path("name").asText(helm.path("releaseName").asText("istio-ingressgateway"));
+			return values.path("labels").path("istio").asText(name.replaceFirst("^istio-", ""));
+		}).toList();
 	}
 
+	/** The {@code helm} section of each Application of an Istio chart. */
 	private static Stream<JsonNode> istioCharts(List<ManifestObject> objects, String chart) {
 		return objects.stream()
 			.filter((object) -> object.is("Application"))
 			.map((application) -> application.path("spec.source"))
 			.filter((source) -> source.path("repoURL").asText().contains("istio-release")
 					&& source.path("chart").asText().equals(chart))
-			.map((source) -> source.path("helm").path("valuesObject"));
+			.map((source) -> source.path("helm"));
 	}
 
 	private static List<ManifestObject> istioOfKind(List<ManifestObject> objects, String kind) {
@@ -246,7 +253,7 @@ final class AcmeIssuanceRules {
 
 		static IngressMesh of(List<ManifestObject> objects) {
 			JsonNode mesh = istioCharts(objects, "istiod").findFirst()
-				.map((values) -> values.path("meshConfig"))
+				.map((helm) -> helm.path("valuesObject").path("meshConfig"))
 				.orElse(MissingNode.getInstance());
 			String service = mesh.path("ingressService").asText("istio-ingressgateway");
 			String selector = mesh.path("ingressSelector").asText("");

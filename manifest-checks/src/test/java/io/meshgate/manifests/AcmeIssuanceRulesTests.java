@@ -45,12 +45,13 @@ class AcmeIssuanceRulesTests {
 	@ParameterizedTest(name = "{1}: {0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					solver-class-missing.yaml           | HTTP-01 Ingresses are served by Istio | spec.acme.solvers[0].http01.ingress.ingressClassName
-					solver-class-other-controller.yaml  | HTTP-01 Ingresses are served by Istio | spec.acme.solvers[0].http01.ingress.ingressClassName
-					solver-ingress-mode-off.yaml        | HTTP-01 Ingresses are served by Istio | spec.acme.solvers[0].http01.ingress
-					challenge-gateway-redirect.yaml     | the challenge path is not redirected  | spec.servers[0].tls.httpsRedirect
-					challenge-route-redirect.yaml       | the challenge path is not redirected  | spec.http[0].redirect
-					""")
+							solver-class-missing.yaml           | HTTP-01 Ingresses are served by Istio | spec.acme.solvers[0].http01.ingress.ingressClassName
+							solver-class-other-controller.yaml  | HTTP-01 Ingresses are served by Istio | spec.acme.solvers[0].http01.ingress.ingressClassName
+							solver-ingress-mode-off.yaml        | HTTP-01 Ingresses are served by Istio | spec.acme.solvers[0].http01.ingress
+					solver-gateway-label-mismatch.yaml  | HTTP-01 Ingresses are served by Istio | spec.acme.solvers[0].http01.ingress
+							challenge-gateway-redirect.yaml     | the challenge path is not redirected  | spec.servers[0].tls.httpsRedirect
+							challenge-route-redirect.yaml       | the challenge path is not redirected  | spec.http[0].redirect
+							""")
 	void catchesBrokenSample(String sample, String rule, String field) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());
 		List<Violation> violations = RULES.get(rule).apply(objects);

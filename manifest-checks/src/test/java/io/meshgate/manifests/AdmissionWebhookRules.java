@@ -2,6 +2,7 @@ package io.meshgate.manifests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,7 +24,7 @@ final class AdmissionWebhookRules {
 		List<Violation> violations = new ArrayList<>();
 		for (AdmissionWebhooks.WebhookService webhook : webhooks.webhooks()) {
 			ManifestObject namespace = injectedNamespace(objects, webhook.namespace());
-			if (namespace == null || webhook.releasePeerAuthentication() != null) {
+			if (namespace == null || webhook.releasePeerAuthentication() != null || !installed(objects, webhook)) {
 				continue;
 			}
 			List<ManifestObject> selecting = PlatformRules.ofKind(objects, "PeerAuthentication")
@@ -45,6 +46,20 @@ final class AdmissionWebhookRules {
 			}
 		}
 		return violations;
+	}
+
+	/**
+	 * A webhook of an additional manifest (prod's Kafka Broker) runs only where a
+	 * KnativeEventing installs that manifest.
+	 */
+	private static boolean installed(List<ManifestObject> objects, AdmissionWebhooks.WebhookService webhook) {
+		if (webhook.additionalManifest() == null) {
+			return true;
+		}
+		return PlatformRules.ofKind(objects, "KnativeEventing")
+			.stream()
+			.flatMap((eventing) -> StreamSupport.stream(eventing.path("spec.additionalManifests").spliterator(), false))
+			.anyMatch((manifest) -> manifest.path("URL").asText().endsWith("/" + webhook.additionalManifest()));
 	}
 
 	/** The namespace's object when the bundle labels it for injection, else null. */

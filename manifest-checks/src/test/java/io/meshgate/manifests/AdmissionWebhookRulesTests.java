@@ -32,6 +32,7 @@ class AdmissionWebhookRulesTests {
 			textBlock = """
 					webhook-namespace-without-peerauthentication.yaml | Namespace knative-eventing                        | metadata.labels
 					webhook-port-not-permissive.yaml                  | PeerAuthentication knative-eventing/inmemorychannel-webhook | spec.portLevelMtls
+					kafka-webhook-port-strict.yaml                    | PeerAuthentication knative-eventing/kafka-webhook-eventing | spec.portLevelMtls
 					""")
 	void catchesBrokenSample(String sample, String object, String field) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());

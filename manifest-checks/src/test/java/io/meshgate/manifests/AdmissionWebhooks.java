@@ -46,10 +46,13 @@ record AdmissionWebhooks(List<WebhookService> webhooks) {
 	 * @param configurations the webhook configurations and CRDs that call it
 	 * @param releasePeerAuthentication {@code namespace/name} of a PeerAuthentication the
 	 * release installs itself, or null
+	 * @param additionalManifest the file name of the KnativeEventing additional manifest
+	 * that installs it, or null when the operator's bundled release does
 	 * @param confirmed where these facts were read
 	 */
 	record WebhookService(String service, String namespace, Map<String, String> podLabels, int port,
-			List<String> configurations, String releasePeerAuthentication, String confirmed) {
+			List<String> configurations, String releasePeerAuthentication, String additionalManifest,
+			String confirmed) {
 
 		String describe() {
 			return "webhook Service " + this.namespace + "/" + this.service + " (port " + this.port + ", " + FILE + ")";

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,6 +59,19 @@ class ArgoCdRulesTests {
 							assertThat(objects).as("objects of %s", env).isNotEmpty();
 							Violations.assertNone(rule.getValue().apply(objects, footprints));
 						}))));
+	}
+
+	/** kind-up.sh's profiles have their own bootstraps (scripts/kind-profiles.yaml). */
+	@Test
+	void everyBootstrapCreatesOnlyTheProjectsAndTheRootApp() {
+		List<Kustomize.Rendering> bootstraps = RepositoryManifests.renderings()
+			.stream()
+			.filter((rendering) -> rendering.dir().startsWith("argocd/bootstrap/overlays/"))
+			.toList();
+		assertThat(bootstraps).extracting(Kustomize.Rendering::dir).contains("argocd/bootstrap/overlays/kind-small");
+		for (Kustomize.Rendering rendering : bootstraps) {
+			Violations.assertNone(ArgoCdRules.bootstrapCreatesOnlyProjectsAndRoot(rendering.objects()));
+		}
 	}
 
 	private static List<ManifestObject> bootstrap(String env) {

@@ -32,14 +32,6 @@ final class DurableBrokerRules {
 	private static final Pattern BOOTSTRAP = Pattern
 		.compile("([a-z0-9-]+)-kafka-bootstrap\\.([a-z0-9-]+)\\.svc(?:\\.cluster\\.local)?:(\\d+)");
 
-	/**
-	 * eventing-kafka-broker@knative-v1.22.3
-	 * control-plane/config/eventing-kafka-broker/200-webhook.
-	 */
-	private static final String WEBHOOK_APP = "kafka-webhook-eventing";
-
-	private static final String WEBHOOK_PORT = "8443";
-
 	private DurableBrokerRules() {
 	}
 
@@ -57,8 +49,8 @@ final class DurableBrokerRules {
 	/**
 	 * A Kafka Broker's platform is in the bundle: the KnativeEventing installs the Kafka
 	 * controller and broker of one release, configures the ConfigMap the Broker names
-	 * with a bootstrap server that is a Strimzi listener, and the webhook's port is
-	 * PERMISSIVE.
+	 * with a bootstrap server that is a Strimzi listener. (Its webhook is one of
+	 * knative/webhooks.yaml, checked by AdmissionWebhookRules.)
 	 */
 	static List<Violation> kafkaBrokersHaveTheirPlatform(List<ManifestObject> objects) {
 		List<ManifestObject> brokers = objects.stream()
@@ -90,12 +82,6 @@ final class DurableBrokerRules {
 				bootstrapProblem(objects, server.strip())
 					.ifPresent((problem) -> violations.add(Violation.of(eventing.get(), field, problem)));
 			}
-		}
-		if (!webhookPortIsPermissive(objects)) {
-			violations.add(Violation.of(eventing.get(), "spec.additionalManifests",
-					WEBHOOK_APP + " serves admission on " + WEBHOOK_PORT
-							+ " in the injected knative-eventing: the API server has no mesh identity, so that "
-							+ "port needs a PERMISSIVE PeerAuthentication"));
 		}
 		return violations;
 	}
@@ -146,14 +132,6 @@ final class DurableBrokerRules {
 		}
 		return Optional.of("Kafka " + namespace + "/" + cluster + " has no internal plain listener on " + port
 				+ " (the mesh encrypts it; kafka-broker-config sets no TLS or SASL)");
-	}
-
-	private static boolean webhookPortIsPermissive(List<ManifestObject> objects) {
-		return objects.stream()
-			.filter((object) -> object.is("PeerAuthentication") && object.namespace().equals("knative-eventing"))
-			.filter((policy) -> WEBHOOK_APP.equals(policy.path("spec.selector.matchLabels.app").asText()))
-			.anyMatch((policy) -> "PERMISSIVE"
-				.equals(policy.path("spec.portLevelMtls").path(WEBHOOK_PORT).path("mode").asText()));
 	}
 
 	private static boolean isBroker(ManifestObject object) {

@@ -47,7 +47,6 @@ class DurableBrokerRulesTests {
 					kafka-release-missing.yaml         | Kafka Brokers have their platform | spec.additionalManifests
 					kafka-releases-mixed.yaml          | Kafka Brokers have their platform | spec.additionalManifests
 					bootstrap-not-a-listener.yaml      | Kafka Brokers have their platform | spec.config.kafka-broker-config.bootstrap.servers
-					webhook-port-strict.yaml           | Kafka Brokers have their platform | spec.additionalManifests
 					broker-config-not-set.yaml         | Kafka Brokers have their platform | spec.config
 					""")
 	void catchesBrokenSample(String sample, String rule, String field) {

@@ -9,6 +9,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,15 +68,18 @@ final class KindProfileBudget {
 	}
 
 	/**
-	 * Everything the profile syncs: its bootstrap, and what each Application and the
-	 * ApplicationSet render from this repository, with the kustomize patches they carry.
+	 * Everything the profile syncs: its bootstrap, and what each Application (the root app
+	 * and, in turn, its children) and the ApplicationSet render from this repository, with
+	 * the kustomize patches they carry.
 	 */
 	List<ManifestObject> bundle() {
 		List<ManifestObject> objects = new ArrayList<>(rendered(Repository.root().resolve(bootstrap()), null));
-		for (ManifestObject object : List.copyOf(objects)) {
+		Set<String> synced = new HashSet<>(Set.of(bootstrap()));
+		for (int i = 0; i < objects.size(); i++) {
+			ManifestObject object = objects.get(i);
 			JsonNode source = object.path("spec.source");
 			if (object.is("Application") && source.path("path").isTextual()
-					&& !source.path("path").asText().equals(bootstrap())) {
+					&& synced.add(source.path("path").asText())) {
 				objects.addAll(rendered(Repository.root().resolve(source.path("path").asText()),
 						source.path("kustomize").path("patches")));
 			}

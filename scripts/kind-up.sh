@@ -313,16 +313,25 @@ create_dev_secrets() {
 	rm -rf "${scratch}"
 }
 
+# "  <kind> <name>" for each object of a rendered YAML stream.
+list_objects() {
+	awk '/^kind:/ { kind = $2 } /^  name:/ && kind != "" { printf "  %s %s\n", kind, $2; kind = "" }'
+}
+
 render_bootstrap() {
 	kubectl kustomize "${bootstrap}" | sed "s#${PLACEHOLDER_URL}#${repo_url}#g"
 }
 
 bootstrap_argocd() {
-	local rendered
+	local rendered children
 	if [[ "${dry_run}" == true ]]; then
 		rendered="$(render_bootstrap)"
 		log "would apply ${bootstrap} for ${repo_url} (profile ${profile}):"
-		awk '/^kind:/ { kind = $2 } /^  name:/ && kind != "" { printf "  %s %s\n", kind, $2; kind = "" }' <<<"${rendered}"
+		list_objects <<<"${rendered}"
+		# The root Application's source path: what Argo CD then creates, wave by wave.
+		children="$(awk '/^    path:/ { print $2; exit }' <<<"${rendered}")"
+		log "the root Application would then sync ${children}:"
+		kubectl kustomize "${children}" | list_objects
 		return
 	fi
 	log "applying ${bootstrap} for ${repo_url} (profile ${profile})"

@@ -30,11 +30,11 @@ class AdmissionWebhookRulesTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					webhook-namespace-without-peerauthentication.yaml | Namespace knative-eventing                        | metadata.labels
-					webhook-port-not-permissive.yaml                  | PeerAuthentication knative-eventing/inmemorychannel-webhook | spec.portLevelMtls
-					kafka-webhook-port-strict.yaml                    | PeerAuthentication knative-eventing/kafka-webhook-eventing | spec.portLevelMtls
+					webhook-namespace-without-peerauthentication.yaml | Namespace knative-eventing                                  | metadata.labels    | inmemorychannel-webhook
+					webhook-port-not-permissive.yaml                  | PeerAuthentication knative-eventing/inmemorychannel-webhook | spec.portLevelMtls | inmemorychannel-webhook
+					kafka-webhook-port-strict.yaml                    | PeerAuthentication knative-eventing/kafka-webhook-eventing  | spec.portLevelMtls | kafka-webhook-eventing
 					""")
-	void catchesBrokenSample(String sample, String object, String field) {
+	void catchesBrokenSample(String sample, String object, String field, String webhook) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());
 		List<Violation> violations = AdmissionWebhookRules.webhooksAcceptTheApiServer(objects,
 				AdmissionWebhooks.ofRepository());
@@ -42,7 +42,7 @@ class AdmissionWebhookRulesTests {
 			assertThat(violation.file()).endsWith(sample);
 			assertThat(violation.object()).isEqualTo(object);
 			assertThat(violation.field()).isEqualTo(field);
-			assertThat(violation.problem()).contains("inmemorychannel-webhook");
+			assertThat(violation.problem()).contains("webhook Service knative-eventing/" + webhook + " ");
 		});
 	}
 

@@ -29,13 +29,14 @@ class ArgoCdRulesTests {
 
 	private static final String UNUSED_GRANTS = "projects grant only what apps write";
 
+	private static final String FOOTPRINTS = "chart footprints match the charts";
+
 	static Map<String, BiFunction<List<ManifestObject>, ChartFootprints, List<Violation>>> rules() {
 		return Map.of(BOOTSTRAP, (objects, footprints) -> ArgoCdRules.bootstrapCreatesOnlyProjectsAndRoot(objects),
 				"apps retry with backoff", (objects, footprints) -> ArgoCdRules.appsRetryWithBackoff(objects),
 				"projects permit what apps write", ArgoCdRules::projectsPermitWhatAppsWrite, UNUSED_GRANTS,
-				ArgoCdRules::projectsGrantOnlyWhatAppsWrite, "chart footprints match the charts",
-				ArgoCdRules::footprintsMatchCharts, "services project is confined",
-				(objects, footprints) -> ArgoCdRules.servicesProjectIsConfined(objects),
+				ArgoCdRules::projectsGrantOnlyWhatAppsWrite, FOOTPRINTS, ArgoCdRules::footprintsMatchCharts,
+				"services project is confined", (objects, footprints) -> ArgoCdRules.servicesProjectIsConfined(objects),
 				"namespaces exist before their writers", ArgoCdRules::namespacesExistBeforeTheirWriters);
 	}
 
@@ -51,9 +52,10 @@ class ArgoCdRulesTests {
 							List<ManifestObject> objects = switch (rule.getKey()) {
 								// What the first apply creates, not the whole bundle.
 								case BOOTSTRAP -> bootstrap(env);
-								// The environments share the projects: a grant prod uses
-								// is used.
-								case UNUSED_GRANTS -> withAppsOfEveryEnvironment(env);
+								// The environments share the projects and the footprints:
+								// a
+								// grant or a chart prod uses is used.
+								case UNUSED_GRANTS, FOOTPRINTS -> withAppsOfEveryEnvironment(env);
 								default -> RepositoryManifests.environment(env);
 							};
 							assertThat(objects).as("objects of %s", env).isNotEmpty();

@@ -68,9 +68,9 @@ final class KindProfileBudget {
 	}
 
 	/**
-	 * Everything the profile syncs: its bootstrap, and what each Application (the root app
-	 * and, in turn, its children) and the ApplicationSet render from this repository, with
-	 * the kustomize patches they carry.
+	 * Everything the profile syncs: its bootstrap, and what each Application (the root
+	 * app and, in turn, its children) and the ApplicationSet render from this repository,
+	 * with the kustomize patches they carry.
 	 */
 	List<ManifestObject> bundle() {
 		List<ManifestObject> objects = new ArrayList<>(rendered(Repository.root().resolve(bootstrap()), null));

@@ -58,6 +58,11 @@ class StrictValidationTests {
 					eurekasyncer-string-for-integer.yaml    | spec.port                                        | expected integer, got string
 					eurekasyncer-unknown-mode.yaml          | spec.mode                                        | "sidecar" does not match
 					eurekasyncer-missing-required.yaml      | spec.appName                                     | required field is missing
+					kafka-misspelt-field.yaml                | spec.kafka.listener                             | unknown field
+					kafka-unknown-listener-type.yaml         | spec.kafka.listeners[0].type                    | dropped by the model
+					kafka-removed-replicas.yaml              | spec.kafka.replicas                             | not a field of kafka.strimzi.io/v1
+					kafkanodepool-quoted-replicas.yaml       | spec.replicas                                   | instead of "3"
+					kafkanodepool-unknown-storage-field.yaml | spec.storage.volumes[0].sizee                   | unknown field
 					""")
 	void catchesBrokenSample(String sample, String field, String problem) {
 		List<Violation> found = violations.entrySet()

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,14 +104,42 @@ class LoggingSetupTests {
 		assertThat(source.path("query").path("query").asText()).startsWith("traceId");
 	}
 
+	/**
+	 * Developers sign into Kibana with the role meshgate-logs-reader, not as the
+	 * superuser elastic (docs/security.md): it reads the log indices and nothing else,
+	 * and gives Kibana's read-only base privilege. The Job of every environment installs
+	 * it.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "prod" })
+	void setupInstallsAReadOnlyRoleForTheLogIndices(String env) throws IOException {
+		JsonNode data = loggingSetup(env).tree().path("data");
+		assertThat(data.path("setup.sh").asText()).contains("/api/security/role/meshgate-logs-reader")
+			.contains("@/setup/kibana-role-meshgate-logs-reader.json");
+		JsonNode role = JSON.readTree(data.path("kibana-role-meshgate-logs-reader.json").asText());
+		assertThat(role.path("elasticsearch").path("cluster")).isEmpty();
+		JsonNode indices = role.path("elasticsearch").path("indices");
+		assertThat(indices).hasSize(1);
+		assertThat(indices.get(0).path("names").toString()).isEqualTo("[\"meshgate-logs-*\"]");
+		assertThat(JSON.convertValue(indices.get(0).path("privileges"), String[].class))
+			.containsExactlyInAnyOrder("read", "view_index_metadata");
+		JsonNode kibana = role.path("kibana");
+		assertThat(kibana).hasSize(1);
+		assertThat(JSON.convertValue(kibana.get(0).path("base"), String[].class)).containsExactly("read");
+		assertThat(kibana.get(0).has("feature")).as("feature privileges beside base").isFalse();
+	}
+
 	private static String deleteAfter(String env) throws IOException {
-		ManifestObject setup = RepositoryManifests.environment(env)
+		JsonNode policy = JSON.readTree(loggingSetup(env).tree().path("data").path("ilm-policy.json").asText());
+		return policy.path("policy").path("phases").path("delete").path("min_age").asText();
+	}
+
+	private static ManifestObject loggingSetup(String env) {
+		return RepositoryManifests.environment(env)
 			.stream()
 			.filter((object) -> object.is("ConfigMap") && object.name().startsWith("logging-setup-"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no ConfigMap logging-setup in " + env));
-		JsonNode policy = JSON.readTree(setup.tree().path("data").path("ilm-policy.json").asText());
-		return policy.path("policy").path("phases").path("delete").path("min_age").asText();
 	}
 
 	private static JsonNode json(String text) {

@@ -70,6 +70,27 @@ final class ArgoCdRules {
 	}
 
 	/**
+	 * An ApplicationSet that preserves its apps' resources on deletion puts no resources
+	 * finalizer in its template: Argo CD adds one only when preserve is off, and a
+	 * finalizer in the template is kept, so deleting a generated app (its folder
+	 * vanished) would delete its resources after all (argoproj/argo-cd@v3.3.0:
+	 * applicationset/utils/utils.go, RenderTemplateParams).
+	 */
+	static List<Violation> preservedAppsKeepTheirResources(List<ManifestObject> objects) {
+		List<Violation> violations = new ArrayList<>();
+		for (ManifestObject set : PlatformRules.ofKind(objects, "ApplicationSet")) {
+			JsonNode finalizers = set.tree().path("spec").path("template").path("metadata").path("finalizers");
+			if (set.tree().path("spec").path("syncPolicy").path("preserveResourcesOnDeletion").asBoolean(false)
+					&& finalizers.toString().contains("resources-finalizer.argocd.argoproj.io")) {
+				violations.add(Violation.of(set, "spec.template.metadata.finalizers",
+						"the resources finalizer makes a generated app take its resources with it when it is "
+								+ "deleted, which spec.syncPolicy.preserveResourcesOnDeletion means to prevent"));
+			}
+		}
+		return violations;
+	}
+
+	/**
 	 * Each app's project is in the bundle, lists the app's repository and permits every
 	 * object the app writes: its namespace is a destination, a cluster-scoped kind is in
 	 * the clusterResourceWhitelist, a namespaced kind is in the

@@ -34,6 +34,8 @@ class ArgoCdRulesTests {
 	static Map<String, BiFunction<List<ManifestObject>, ChartFootprints, List<Violation>>> rules() {
 		return Map.of(BOOTSTRAP, (objects, footprints) -> ArgoCdRules.bootstrapCreatesOnlyProjectsAndRoot(objects),
 				"apps retry with backoff", (objects, footprints) -> ArgoCdRules.appsRetryWithBackoff(objects),
+				"preserved apps keep their resources",
+				(objects, footprints) -> ArgoCdRules.preservedAppsKeepTheirResources(objects),
 				"projects permit what apps write", ArgoCdRules::projectsPermitWhatAppsWrite, UNUSED_GRANTS,
 				ArgoCdRules::projectsGrantOnlyWhatAppsWrite, FOOTPRINTS, ArgoCdRules::footprintsMatchCharts,
 				"services project is confined", (objects, footprints) -> ArgoCdRules.servicesProjectIsConfined(objects),
@@ -98,6 +100,7 @@ class ArgoCdRulesTests {
 					bootstrap-with-child-app.yaml         | bootstrap creates only the projects and the root app | ''
 					application-without-retry.yaml        | apps retry with backoff                | spec.syncPolicy.retry
 					applicationset-without-retry.yaml     | apps retry with backoff                | spec.template.spec.syncPolicy.retry
+					applicationset-preserve-with-finalizer.yaml | preserved apps keep their resources | spec.template.metadata.finalizers
 					footprint-kube-system                 | projects permit what apps write        | spec.project
 					service-app-writes-cluster-kinds.yaml | projects permit what apps write        | spec.project
 					chart-repository-not-in-project.yaml  | projects permit what apps write        | spec.source.repoURL

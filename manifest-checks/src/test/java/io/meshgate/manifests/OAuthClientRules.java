@@ -29,8 +29,8 @@ final class OAuthClientRules {
 	private static final String WEB_APP_REDIRECT_KEY = "MESHGATE_CLIENTS_WEBAPP_REDIRECTURIS";
 
 	/**
-	 * RFC 8252 section 7.3: a native app's loopback redirect names the IP literal (section
-	 * 8.3: not {@code localhost}), over http; the server accepts any port.
+	 * RFC 8252 section 7.3: a native app's loopback redirect names the IP literal
+	 * (section 8.3: not {@code localhost}), over http; the server accepts any port.
 	 */
 	private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]");
 

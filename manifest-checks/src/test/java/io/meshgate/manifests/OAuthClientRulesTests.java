@@ -37,16 +37,17 @@ class OAuthClientRulesTests {
 	}
 
 	@ParameterizedTest(name = "{1}: {0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			redirect-uri-http.yaml          | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_WEBAPP_REDIRECTURIS
-			redirect-uri-other-host.yaml    | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_WEBAPP_REDIRECTURIS
-			redirect-uri-fragment.yaml      | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_WEBAPP_REDIRECTURIS
-			web-app-loopback.yaml           | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_WEBAPP_REDIRECTURIS
-			post-logout-uri-other-host.yaml | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_WEBAPP_POSTLOGOUTREDIRECTURIS
-			cli-localhost.yaml              | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_CLI_REDIRECTURIS
-			web-app-without-redirect.yaml   | web-app has a redirect URI                  | data.MESHGATE_CLIENTS_WEBAPP_REDIRECTURIS
-			service-secret-in-configmap.yaml | client secrets are not in ConfigMaps       | data.MESHGATE_CLIENTS_SERVICES_0_SECRET
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					redirect-uri-http.yaml          | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_WEBAPP_REDIRECTURIS
+					redirect-uri-other-host.yaml    | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_WEBAPP_REDIRECTURIS
+					redirect-uri-fragment.yaml      | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_WEBAPP_REDIRECTURIS
+					web-app-loopback.yaml           | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_WEBAPP_REDIRECTURIS
+					post-logout-uri-other-host.yaml | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_WEBAPP_POSTLOGOUTREDIRECTURIS
+					cli-localhost.yaml              | redirect URIs are served by the environment | data.MESHGATE_CLIENTS_CLI_REDIRECTURIS
+					web-app-without-redirect.yaml   | web-app has a redirect URI                  | data.MESHGATE_CLIENTS_WEBAPP_REDIRECTURIS
+					service-secret-in-configmap.yaml | client secrets are not in ConfigMaps       | data.MESHGATE_CLIENTS_SERVICES_0_SECRET
+					""")
 	void catchesBrokenSample(String sample, String rule, String field) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());
 		List<Violation> violations = RULES.get(rule).apply(objects);

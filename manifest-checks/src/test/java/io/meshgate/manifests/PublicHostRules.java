@@ -19,9 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One public host per environment: the ConfigMap {@code public-host} of
  * {@code environments/<env>} (a kustomize local-config object the public-host component
- * reads, so it is not in the rendered bundle: {@link #environment} adds it). Every issuer,
- * JWKS URL, ingress host, browser origin and mail sender of the environment agrees with
- * it; one that does not gets every token refused or every login sent elsewhere.
+ * reads, so it is not in the rendered bundle: {@link #environment} adds it). Every
+ * issuer, JWKS URL, ingress host, browser origin and mail sender of the environment
+ * agrees with it; one that does not gets every token refused or every login sent
+ * elsewhere.
  */
 final class PublicHostRules {
 
@@ -119,9 +120,9 @@ final class PublicHostRules {
 	}
 
 	/**
-	 * Browser origins (api-gateway's CORS list) are https on the public host or one of its
-	 * subdomains (the web clients, e.g. {@code app.<host>}); the mail sender's domain is
-	 * the public host or one of its subdomains.
+	 * Browser origins (api-gateway's CORS list) are https on the public host or one of
+	 * its subdomains (the web clients, e.g. {@code app.<host>}); the mail sender's domain
+	 * is the public host or one of its subdomains.
 	 */
 	static List<Violation> originsAndSenderAreUnderThePublicHost(List<ManifestObject> objects) {
 		return withHost(objects, (host, violations) -> {
@@ -166,8 +167,9 @@ final class PublicHostRules {
 
 	static List<Map.Entry<String, String>> data(ManifestObject config) {
 		List<Map.Entry<String, String>> entries = new ArrayList<>();
-		config.path("data").fields().forEachRemaining((field) -> entries.add(Map.entry(field.getKey(),
-				field.getValue().asText())));
+		config.path("data")
+			.fields()
+			.forEachRemaining((field) -> entries.add(Map.entry(field.getKey(), field.getValue().asText())));
 		return entries;
 	}
 
@@ -189,8 +191,7 @@ final class PublicHostRules {
 	}
 
 	/** Without a host to compare with, every rule reports that first. */
-	static List<Violation> withHost(List<ManifestObject> objects,
-			BiConsumer<String, List<Violation>> rule) {
+	static List<Violation> withHost(List<ManifestObject> objects, BiConsumer<String, List<Violation>> rule) {
 		List<Violation> violations = new ArrayList<>();
 		host(objects).ifPresentOrElse((host) -> rule.accept(host, violations),
 				() -> violations.add(new Violation("environments/<env>/configmap-public-host.yaml",

@@ -58,24 +58,24 @@ class PublicHostRulesTests {
 			.stream()
 			.filter((object) -> !object.name().equals(PublicHostRules.SOURCE_NAME))
 			.toList();
-		assertThat(PublicHostRules.ingressServesThePublicHost(objects))
-			.singleElement()
+		assertThat(PublicHostRules.ingressServesThePublicHost(objects)).singleElement()
 			.satisfies((violation) -> assertThat(violation.field()).isEqualTo("data.host"));
 	}
 
 	@ParameterizedTest(name = "{1}: {0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			issuer-other-host.yaml                  | issuers name the public host                  | data.MESHGATE_SECURITY_ISSUER
-			requestauthentication-other-issuer.yaml | issuers name the public host                  | spec.jwtRules[0].issuer
-			jwks-other-host.yaml                    | issuers name the public host                  | data.MESHGATE_GATEWAY_SECURITY_JWKSETURI
-			gateway-other-host.yaml                 | the ingress serves the public host            | spec.servers[0].hosts[0]
-			virtualservice-other-host.yaml          | the ingress serves the public host            | spec.hosts[0]
-			certificate-other-host.yaml             | the ingress serves the public host            | spec.dnsNames[0]
-			ingress-host-policy-other-host.yaml     | the ingress serves the public host            | spec.rules[0].to[0].operation.notHosts[1]
-			cors-origin-other-host.yaml             | origins and sender are under the public host  | data.MESHGATE_GATEWAY_CORS_ALLOWEDORIGINS
-			cors-origin-http.yaml                   | origins and sender are under the public host  | data.MESHGATE_GATEWAY_CORS_ALLOWEDORIGINS
-			mail-sender-other-domain.yaml           | origins and sender are under the public host  | data.MESHGATE_NOTIFICATION_MAIL_FROM
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					issuer-other-host.yaml                  | issuers name the public host                  | data.MESHGATE_SECURITY_ISSUER
+					requestauthentication-other-issuer.yaml | issuers name the public host                  | spec.jwtRules[0].issuer
+					jwks-other-host.yaml                    | issuers name the public host                  | data.MESHGATE_GATEWAY_SECURITY_JWKSETURI
+					gateway-other-host.yaml                 | the ingress serves the public host            | spec.servers[0].hosts[0]
+					virtualservice-other-host.yaml          | the ingress serves the public host            | spec.hosts[0]
+					certificate-other-host.yaml             | the ingress serves the public host            | spec.dnsNames[0]
+					ingress-host-policy-other-host.yaml     | the ingress serves the public host            | spec.rules[0].to[0].operation.notHosts[1]
+					cors-origin-other-host.yaml             | origins and sender are under the public host  | data.MESHGATE_GATEWAY_CORS_ALLOWEDORIGINS
+					cors-origin-http.yaml                   | origins and sender are under the public host  | data.MESHGATE_GATEWAY_CORS_ALLOWEDORIGINS
+					mail-sender-other-domain.yaml           | origins and sender are under the public host  | data.MESHGATE_NOTIFICATION_MAIL_FROM
+					""")
 	void catchesBrokenSample(String sample, String rule, String field) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());
 		List<Violation> violations = RULES.get(rule).apply(objects);

@@ -26,12 +26,13 @@ import org.w3c.dom.NodeList;
  * @param version the project version, the tag of every image
  * @param modules the artifactIds of the modules that ship as an image
  * @param user the image's user ({@code meshgate.image.user})
- * @param otelFiles absolute paths of the files the image holds under
- * {@code meshgate.image.otel-directory}
+ * @param otelDirectory the image's OpenTelemetry folder
+ * ({@code meshgate.image.otel-directory}), ending in a slash
+ * @param otelFiles absolute paths of the files the image holds in that folder
  * @param pins the upstream versions the image build pins (docs/versions.md)
  */
-record ImageBuild(String pom, String version, Set<String> modules, long user, Set<String> otelFiles,
-		List<PinnedVersions.Pin> pins) {
+record ImageBuild(String pom, String version, Set<String> modules, long user, String otelDirectory,
+		Set<String> otelFiles, List<PinnedVersions.Pin> pins) {
 
 	private static final String ROOT_DIRECTORY = "${maven.multiModuleProjectDirectory}";
 
@@ -41,18 +42,18 @@ record ImageBuild(String pom, String version, Set<String> modules, long user, Se
 		Path rootPom = root.resolve("pom.xml");
 		Element project = parse(rootPom).getDocumentElement();
 		Element properties = child(project, "properties");
-		String otelDirectory = text(properties, "meshgate.image.otel-directory");
+		String otelDirectory = text(properties, "meshgate.image.otel-directory") + "/";
 		Set<String> otelFiles = new TreeSet<>();
 		// The agent's jar, staged by the stage-otel-agent execution under its
 		// destFileName.
 		for (String name : texts(project, "destFileName")) {
-			otelFiles.add(otelDirectory + "/" + name);
+			otelFiles.add(otelDirectory + name);
 		}
 		// Folders of the repository that Jib adds as extra directories.
 		for (String from : texts(project, "from")) {
 			if (from.startsWith(ROOT_DIRECTORY)) {
 				for (Path file : files(root.resolve(from.substring(ROOT_DIRECTORY.length() + 1)))) {
-					otelFiles.add(otelDirectory + "/" + file.getFileName());
+					otelFiles.add(otelDirectory + file.getFileName());
 				}
 			}
 		}
@@ -62,7 +63,7 @@ record ImageBuild(String pom, String version, Set<String> modules, long user, Se
 						text(properties, "jib-maven-plugin.version"), pom, "properties", "jib-maven-plugin.version"),
 				image(text(properties, "meshgate.image.base"), pom));
 		return new ImageBuild(pom, text(project, "version"), imageModules(root),
-				Long.parseLong(text(properties, "meshgate.image.user")), otelFiles, pins);
+				Long.parseLong(text(properties, "meshgate.image.user")), otelDirectory, otelFiles, pins);
 	}
 
 	/** The image as the manifests name it, tag included. */

@@ -48,8 +48,8 @@ final class ImageBuildRules {
 			else if (own.publishedElsewhere() ? own.tag().isEmpty() : !own.tag().equals(build.version())) {
 				violations.add(Violation.of(own.workload(), field,
 						own.image() + " is not what the build produces (" + build.image(own.module())
-								+ ", the project version of " + build.pom()
-								+ "); another tag needs newName to a registry that holds it"));
+								+ ", the project version of " + build.pom() + "): set newTag in the overlay's images: to "
+								+ build.version() + ", or newName to a registry that holds " + own.tag()));
 			}
 		}
 		return violations;
@@ -125,8 +125,7 @@ final class ImageBuildRules {
 		while (agent.find()) {
 			paths.add(agent.group(1));
 		}
-		String folder = otelFolder(build);
-		Matcher underFolder = Pattern.compile(Pattern.quote(folder) + "[^\\s=,:;\"']+").matcher(value);
+		Matcher underFolder = Pattern.compile(Pattern.quote(build.otelDirectory()) + "[^\\s=,:;\"']+").matcher(value);
 		while (underFolder.find()) {
 			paths.add(underFolder.group());
 		}
@@ -136,12 +135,6 @@ final class ImageBuildRules {
 						path + " is not in the image (it holds " + build.otelFiles() + ", " + build.pom() + ")"));
 			}
 		}
-	}
-
-	/** The image's OpenTelemetry folder with its trailing slash: /otel/. */
-	private static String otelFolder(ImageBuild build) {
-		String file = build.otelFiles().iterator().next();
-		return file.substring(0, file.lastIndexOf('/') + 1);
 	}
 
 	private static List<OwnContainer> ownContainers(List<ManifestObject> objects) {

@@ -48,8 +48,9 @@ final class ImageBuildRules {
 			else if (own.publishedElsewhere() ? own.tag().isEmpty() : !own.tag().equals(build.version())) {
 				violations.add(Violation.of(own.workload(), field,
 						own.image() + " is not what the build produces (" + build.image(own.module())
-								+ ", the project version of " + build.pom() + "): set newTag in the overlay's images: to "
-								+ build.version() + ", or newName to a registry that holds " + own.tag()));
+								+ ", the project version of " + build.pom()
+								+ "): set newTag in the overlay's images: to " + build.version()
+								+ ", or newName to a registry that holds " + own.tag()));
 			}
 		}
 		return violations;

@@ -219,7 +219,7 @@ build_and_load_images() {
 	# --also-make builds the in-repository libraries the services need in the same
 	# reactor; Jib skips every module that does not ship an image.
 	./mvnw --batch-mode --quiet -Pimages -DskipTests package jib:buildTar \
-		--projects "$(paste -sd , <<<"${modules}")" --also-make \
+		--projects "$(paste -sd , - <<<"${modules}")" --also-make \
 		-Dmeshgate.image.architecture="${architecture}"
 	for module in ${modules}; do
 		log "loading meshgate/${module##*/} into kind"

@@ -17,16 +17,17 @@
 #      waves after it never start);
 #   3. installs Argo CD from its pinned install manifest, with the Application health
 #      check the sync waves need (docs/deploy.md, "Before you start");
-#   4. builds each service image with Jib into a tar file and loads it into the nodes;
+#   4. builds every service image with the Maven build's Jib configuration (root pom.xml,
+#      profile images) into a tar file per module and loads it into the nodes;
 #   5. creates the dev Secrets from every dev-secrets folder in git (secrets.env is
 #      generated with random values when it does not exist yet, and never overwritten);
 #   6. applies the bootstrap of the chosen profile (argocd/bootstrap/overlays/kind-small
 #      or .../dev) with every repoURL pointing at your fork;
 #   7. waits until every Argo CD Application is Synced and Healthy.
 #
-# --dry-run stops before step 1: it checks the arguments and tools, stages the OTel agent,
-# renders the bootstrap with your URL and every dev-secrets folder (with generated values,
-# in a temporary folder), and prints what it would apply.
+# --dry-run stops before step 1: it checks the arguments and tools, lists the images it
+# would build, renders the bootstrap with your URL and every dev-secrets folder (with
+# generated values, in a temporary folder), and prints what it would apply.
 #
 # Needs: docker (running), kind, kubectl, git, openssl, a JDK for ./mvnw, and network
 # access to GitHub, Docker Hub and the Helm chart repositories. --dry-run needs neither
@@ -35,13 +36,9 @@ set -euo pipefail
 
 readonly PLACEHOLDER_URL="https://github.com/meshgate/meshgate.git"
 readonly ARGOCD_VERSION="v3.3.0"
-readonly JIB_PLUGIN="com.google.cloud.tools:jib-maven-plugin:3.5.2"
-readonly JIB_FROM_IMAGE="eclipse-temurin:25-jre"
-readonly IMAGE_VERSION="0.1.0"
 readonly CLOUD_PROVIDER_KIND_IMAGE="registry.k8s.io/cloud-provider-kind/cloud-controller-manager:v0.6.0"
-# Maven module path → image name (meshgate/<module>:<version>, CONTRACTS.md).
-readonly MODULES=(api-gateway auth-service domain-services/member-service domain-services/product-service
-	domain-services/review-service domain-services/storefront-service notification-knative discovery-bridge)
+# The Maven property a module sets to ship as an image (root pom.xml, docs/deploy.md).
+readonly IMAGE_MODULE_MARKER="<meshgate.image.skip>false</meshgate.image.skip>"
 
 cluster="meshgate"
 repo_url=""
@@ -72,9 +69,9 @@ Options:
                       full: the dev overlay as it is (docs/deploy.md, "Local cluster
                       with kind", says what each needs)
   --skip-build        do not build and load the service images again
-  --dry-run           do everything that needs no Docker (checks, OTel agent, rendering
-                      the bootstrap and the dev Secrets into a temporary folder), apply
-                      nothing
+  --dry-run           do everything that needs no Docker (checks, listing the images,
+                      rendering the bootstrap and the dev Secrets into a temporary
+                      folder), apply nothing
   -h, --help          show this help
 
 Run it from anywhere inside the repository; it is safe to run again.
@@ -194,46 +191,39 @@ EOF
 	kubectl --namespace argocd wait deployment --all --for condition=Available --timeout 300s
 }
 
-# The OpenTelemetry Java agent and its settings, put into every image under /otel (the
-# services' k8s bases attach it with JAVA_TOOL_OPTIONS).
-stage_otel_agent() {
-	local version
-	# --non-recursive: in the multi-module build every module would print the version.
-	version="$(./mvnw --batch-mode --quiet --non-recursive help:evaluate \
-		-Dexpression=opentelemetry-javaagent.version -DforceStdout)"
-	[[ "${version}" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "unexpected OpenTelemetry agent version: ${version}"
-	log "staging the OpenTelemetry Java agent ${version} in target/jib-extra/otel"
-	mkdir -p target/jib-extra/otel
-	./mvnw --batch-mode --quiet --non-recursive dependency:copy \
-		-Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:${version}" \
-		-Dmdep.stripVersion=true -DoutputDirectory=target/jib-extra/otel
-	cp observability/otel-agent/agent.properties target/jib-extra/otel/
+# Every module whose pom ships it as an image, as a path from the repository root.
+image_modules() {
+	git ls-files -- pom.xml '*/pom.xml' | xargs grep -lF "${IMAGE_MODULE_MARKER}" | xargs -n 1 dirname | sort
 }
 
+list_images() {
+	local module
+	log "would build with Jib (./mvnw -Pimages package jib:buildTar) and load into kind:"
+	for module in $(image_modules); do
+		printf '  meshgate/%s\n' "${module##*/}"
+	done
+}
+
+# One Maven run builds every image: the images profile stages the OpenTelemetry agent,
+# jib:buildTar writes <module>/target/jib-image.tar as docker.io/meshgate/<module>:<project
+# version>, the image the manifests' meshgate/<module> names.
 build_and_load_images() {
-	local platform module artifact tar
+	local architecture module modules
+	modules="$(image_modules)"
 	# Jib builds for one platform; the kind nodes run on the host's architecture.
 	case "$(uname -m)" in
-		arm64 | aarch64) platform="linux/arm64" ;;
-		*) platform="linux/amd64" ;;
+		arm64 | aarch64) architecture="arm64" ;;
+		*) architecture="amd64" ;;
 	esac
-	for module in "${MODULES[@]}"; do
-		artifact="${module##*/}"
-		tar="${module}/target/jib-image.tar"
-		log "building meshgate/${artifact}:${IMAGE_VERSION} with Jib (${platform})"
-		# -am builds the in-repository libraries the service needs (service-support, ...)
-		# in the same reactor; jib.containerize limits Jib to the service itself. The user
-		# matches the Deployments' runAsUser.
-		./mvnw --batch-mode --quiet package -DskipTests "${JIB_PLUGIN}:buildTar" \
-			--projects "${module}" --also-make \
-			-Djib.containerize="io.meshgate:${artifact}" \
-			-Djib.from.image="${JIB_FROM_IMAGE}" \
-			-Djib.from.platforms="${platform}" \
-			-Djib.to.image="meshgate/${artifact}:${IMAGE_VERSION}" \
-			-Djib.container.user=65532:65532 \
-			-Djib.extraDirectories.paths="${PWD}/target/jib-extra" \
-			-Djib.outputPaths.tar="${PWD}/${tar}"
-		kind load image-archive "${tar}" --name "${cluster}"
+	log "building the images with Jib (linux/${architecture})"
+	# --also-make builds the in-repository libraries the services need in the same
+	# reactor; Jib skips every module that does not ship an image.
+	./mvnw --batch-mode --quiet -Pimages -DskipTests package jib:buildTar \
+		--projects "$(paste -sd , - <<<"${modules}")" --also-make \
+		-Dmeshgate.image.architecture="${architecture}"
+	for module in ${modules}; do
+		log "loading meshgate/${module##*/} into kind"
+		kind load image-archive "${module}/target/jib-image.tar" --name "${cluster}"
 	done
 }
 
@@ -376,10 +366,10 @@ main() {
 	parse_args "$@"
 	cd "$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel)"
 	preflight
-	if [[ "${skip_build}" == false ]]; then
-		stage_otel_agent
-	fi
 	if [[ "${dry_run}" == true ]]; then
+		if [[ "${skip_build}" == false ]]; then
+			list_images
+		fi
 		create_dev_secrets
 		bootstrap_argocd
 		log "dry run complete: nothing was applied"

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every version the manifests and scripts/kind-up.sh pin is listed in docs/versions.md,
- * which says where and when it was confirmed upstream; broken samples under
+ * Every version the manifests and scripts/kind-up.sh pin is listed in docs/versions.md
+ * (the image build's pins in the root pom: ImageBuildRulesTests), which says where and
+ * when it was confirmed upstream; broken samples under
  * {@code src/test/resources/broken/versions} prove each check fails.
  */
 class PinnedVersionsTests {
@@ -50,6 +51,7 @@ class PinnedVersionsTests {
 	@Test
 	void everyRowIsStillPinned() {
 		List<PinnedVersions.Pin> pins = new ArrayList<>(PinnedVersions.ofScript(KIND_UP));
+		pins.addAll(ImageBuild.read(Repository.root()).pins());
 		for (String env : PlatformRulesTests.ENVIRONMENTS) {
 			pins.addAll(PinnedVersions.of(RepositoryManifests.environment(env)));
 		}

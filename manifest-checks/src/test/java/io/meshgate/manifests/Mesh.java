@@ -42,8 +42,8 @@ final class Mesh {
 
 	/**
 	 * Meshgate's own workloads: the services, and the discovery-bridge operator in a
-	 * namespace of its own (docs/adr/0008-discovery-bridge.md). Platform workloads that run
-	 * in these namespaces (the database instances) are not among them.
+	 * namespace of its own (docs/adr/0008-discovery-bridge.md). Platform workloads that
+	 * run in these namespaces (the database instances) are not among them.
 	 */
 	List<ManifestObject> workloads() {
 		return Workloads.withPodTemplates(this.objects)
@@ -63,7 +63,9 @@ final class Mesh {
 			.toList();
 	}
 
-	/** One of Meshgate's workloads by its app label, else a platform workload by its name. */
+	/**
+	 * One of Meshgate's workloads by its app label, else a platform workload by its name.
+	 */
 	ManifestObject workload(String app) {
 		return workloads().stream()
 			.filter((workload) -> app.equals(Workloads.podLabels(workload).get("app")))

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The meshgate workloads of one environment and the policies that guard them. */
+/** Meshgate's workloads of one environment and the policies that guard them. */
 final class Mesh {
 
 	/** Istio's explicit protocols that it does not parse as HTTP. */
@@ -19,6 +19,8 @@ final class Mesh {
 	 * 15021) and Envoy's own metrics (15090). No policy applies on them.
 	 */
 	static final Set<Integer> NOT_INTERCEPTED = Set.of(15020, 15021, 15090);
+
+	static final Set<String> MESHGATE_NAMESPACES = Set.of(PlatformRules.NAMESPACE, "discovery-bridge");
 
 	private final List<ManifestObject> objects;
 
@@ -38,10 +40,16 @@ final class Mesh {
 		return new Mesh(Stream.concat(objects.stream(), matrix.platformObjects().stream()).toList());
 	}
 
+	/**
+	 * Meshgate's own workloads: the services, and the discovery-bridge operator in a
+	 * namespace of its own (docs/adr/0008-discovery-bridge.md). Platform workloads that
+	 * run in these namespaces (the database instances) are not among them.
+	 */
 	List<ManifestObject> workloads() {
 		return Workloads.withPodTemplates(this.objects)
 			.stream()
-			.filter((workload) -> workload.namespace().equals(PlatformRules.NAMESPACE))
+			.filter((workload) -> MESHGATE_NAMESPACES.contains(workload.namespace())
+					&& !PlatformWorkload.isPlatform(workload))
 			.toList();
 	}
 
@@ -55,7 +63,9 @@ final class Mesh {
 			.toList();
 	}
 
-	/** A meshgate workload by its app label, else a platform workload by its name. */
+	/**
+	 * One of Meshgate's workloads by its app label, else a platform workload by its name.
+	 */
 	ManifestObject workload(String app) {
 		return workloads().stream()
 			.filter((workload) -> app.equals(Workloads.podLabels(workload).get("app")))

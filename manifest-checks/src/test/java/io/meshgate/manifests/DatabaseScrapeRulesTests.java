@@ -54,11 +54,7 @@ class DatabaseScrapeRulesTests {
 	void catchesBrokenSample(String sample, String rule, String field) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());
 		List<Violation> violations = RULES.get(rule).apply(objects, AccessMatrix.ofRepository());
-		assertThat(violations).as("violations of %s", sample).anySatisfy((violation) -> {
-			assertThat(violation.file()).endsWith(sample);
-			assertThat(violation.object()).isNotBlank();
-			assertThat(violation.field()).isEqualTo(field);
-		});
+		BrokenSamples.assertCaught(violations, sample, field);
 	}
 
 }

@@ -52,11 +52,7 @@ class DurableBrokerRulesTests {
 	void catchesBrokenSample(String sample, String rule, String field) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());
 		List<Violation> violations = RULES.get(rule).apply(objects);
-		assertThat(violations).as("violations of %s", sample).anySatisfy((violation) -> {
-			assertThat(violation.file()).endsWith(sample);
-			assertThat(violation.object()).isNotBlank();
-			assertThat(violation.field()).isEqualTo(field);
-		});
+		BrokenSamples.assertCaught(violations, sample, field);
 	}
 
 }

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Prometheus reaches every target its monitors name, through Istio's mTLS and the
  * AuthorizationPolicies, and every such scrape is a row of the access matrix; every port
@@ -53,11 +51,7 @@ class MetricsScrapeRulesTests {
 	void catchesBrokenSample(String sample, String rule, String field) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());
 		List<Violation> violations = rules().get(rule).apply(objects, AccessMatrix.ofRepository());
-		assertThat(violations).as("violations of %s", sample).anySatisfy((violation) -> {
-			assertThat(violation.file()).endsWith(sample);
-			assertThat(violation.object()).isNotBlank();
-			assertThat(violation.field()).isEqualTo(field);
-		});
+		BrokenSamples.assertCaught(violations, sample, field);
 	}
 
 }

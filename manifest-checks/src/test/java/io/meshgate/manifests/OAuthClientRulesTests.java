@@ -12,8 +12,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The OAuth clients every environment registers hold, and each rule rejects its broken
  * samples under {@code src/test/resources/broken/oauth-clients}.
@@ -51,11 +49,7 @@ class OAuthClientRulesTests {
 	void catchesBrokenSample(String sample, String rule, String field) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());
 		List<Violation> violations = RULES.get(rule).apply(objects);
-		assertThat(violations).as("violations of %s", sample).anySatisfy((violation) -> {
-			assertThat(violation.file()).endsWith(sample);
-			assertThat(violation.object()).isNotBlank();
-			assertThat(violation.field()).isEqualTo(field);
-		});
+		BrokenSamples.assertCaught(violations, sample, field);
 	}
 
 }

@@ -6,8 +6,6 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Each platform rule catches its broken sample under
  * {@code src/test/resources/broken/rules}, naming the file, the object and the field.
@@ -43,11 +41,7 @@ class PlatformRulesBrokenSamplesTests {
 	void catchesBrokenSample(String sample, String rule, String field) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());
 		List<Violation> violations = PlatformRulesTests.rules().get(rule).apply(objects);
-		assertThat(violations).as("violations of %s", sample).anySatisfy((violation) -> {
-			assertThat(violation.file()).endsWith(sample);
-			assertThat(violation.object()).isNotBlank();
-			assertThat(violation.field()).isEqualTo(field);
-		});
+		BrokenSamples.assertCaught(violations, sample, field);
 	}
 
 }

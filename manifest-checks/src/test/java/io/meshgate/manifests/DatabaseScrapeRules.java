@@ -22,7 +22,7 @@ final class DatabaseScrapeRules {
 
 	/**
 	 * The instance pods' labels and the exporter's port
-	 * (cloudnative-pg/cloudnative-pg@v1.27.1: pkg/utils/labels_annotations.go,
+	 * (cloudnative-pg/cloudnative-pg@v1.30.0: pkg/utils/labels_annotations.go,
 	 * pkg/management/url/url.go).
 	 */
 	static final String CLUSTER_LABEL = "cnpg.io/cluster";

@@ -226,7 +226,7 @@ final class SecretReferences {
 	/**
 	 * Secrets that exist because of objects in the bundle: rendered ones, and those the
 	 * operators write for them. Names and keys read at the versions this repository pins:
-	 * CloudNativePG v1.27.1 (api/v1/cluster_types.go suffixes, pkg/specs/secrets.go keys,
+	 * CloudNativePG v1.30.0 (api/v1/cluster_types.go suffixes, pkg/specs/secrets.go keys,
 	 * pkg/certs/certs.go ca.crt), cert-manager (Certificate spec.secretName: tls.crt,
 	 * tls.key, ca.crt), ECK 3.5.0 (pkg/apis/elasticsearch/v1/name.go "elastic-user",
 	 * pkg/controller/elasticsearch/user/predefined.go key "elastic",

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * istiod translates, and the challenge path must not be redirected to HTTPS on port 80.
  *
  * <p>
- * Istio facts (istio/istio@1.30.1): pilot/pkg/config/kube/ingress/virtualservices.go
+ * Istio facts (istio/istio@1.30.3): pilot/pkg/config/kube/ingress/virtualservices.go
  * {@code shouldProcessIngressWithClass}, gateways.go {@code getIngressGatewaySelector},
  * pkg/config/mesh/mesh.go defaults, pilot/pkg/networking/core/gateway.go (an
  * {@code httpsRedirect} server sets {@code RequireTls: ALL} on the whole virtual host)
@@ -215,7 +215,7 @@ final class AcmeIssuanceRules {
 	/**
 	 * The {@code istio} label of the pods of each Istio gateway chart:
 	 * {@code labels.istio}, else the gateway's name ({@code name}, else the release name)
-	 * without "istio-" (manifests/charts/gateway/templates/_helpers.tpl at 1.30.1).
+	 * without "istio-" (manifests/charts/gateway/templates/_helpers.tpl at 1.30.3).
 	 */
 	private static List<String> gatewayChartLabels(List<ManifestObject> objects) {
 		return istioCharts(objects, "gateway").map((helm) -> {

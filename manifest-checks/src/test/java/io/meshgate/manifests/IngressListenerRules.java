@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The ingress gateway's pods serve two kinds of listener: the public Gateway's ports 80
- * and 443 (the gateway chart's Service targets them as such, istio/istio@1.30.1:
+ * and 443 (the gateway chart's Service targets them as such, istio/istio@1.30.3:
  * manifests/charts/gateway/values.yaml), and Knative's cluster-local gateway on 8081. An
  * ALLOW rule without ports applies to all of them, so a rule written for the public
  * listener (say, every path outside /api/) also opens the cluster-local one. The public

@@ -56,7 +56,7 @@ final class MetricsScrapeRules {
 
 	/**
 	 * Envoy's metrics port and the labels Istio's sidecar injection adds to a pod
-	 * (istio/istio@1.30.1:manifests/charts/istio-control/istio-discovery/files/injection-template.yaml).
+	 * (istio/istio@1.30.3:manifests/charts/istio-control/istio-discovery/files/injection-template.yaml).
 	 * A platform workload lists what its pods carry after injection itself.
 	 */
 	private static final String ENVOY_PROM_PORT_NAME = "http-envoy-prom";

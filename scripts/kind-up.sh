@@ -35,7 +35,7 @@
 set -euo pipefail
 
 readonly PLACEHOLDER_URL="https://github.com/meshgate/meshgate.git"
-readonly ARGOCD_VERSION="v3.3.0"
+readonly ARGOCD_VERSION="v3.3.14"
 readonly CLOUD_PROVIDER_KIND_IMAGE="registry.k8s.io/cloud-provider-kind/cloud-controller-manager:v0.6.0"
 # The Maven property a module sets to ship as an image (root pom.xml, docs/deploy.md).
 readonly IMAGE_MODULE_MARKER="<meshgate.image.skip>false</meshgate.image.skip>"

@@ -73,7 +73,7 @@ final class ArgoCdRules {
 	 * An ApplicationSet that preserves its apps' resources on deletion puts no resources
 	 * finalizer in its template: Argo CD adds one only when preserve is off, and a
 	 * finalizer in the template is kept, so deleting a generated app (its folder
-	 * vanished) would delete its resources after all (argoproj/argo-cd@v3.3.0:
+	 * vanished) would delete its resources after all (argoproj/argo-cd@v3.3.14:
 	 * applicationset/utils/utils.go, RenderTemplateParams).
 	 */
 	static List<Violation> preservedAppsKeepTheirResources(List<ManifestObject> objects) {

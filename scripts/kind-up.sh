@@ -62,7 +62,7 @@ Options:
                       and pushed to main.
   --cluster NAME      kind cluster name (default: ${cluster})
   --node-image IMAGE  kind node image, e.g. kindest/node:v1.34.0 (default: kind's own;
-                      Kubernetes 1.30 or later is needed)
+                      Kubernetes 1.34 or later, docs/deploy.md)
   --timeout SECONDS   how long to wait for Argo CD to sync everything (default: ${timeout_seconds})
   --profile NAME      small (default): fits a laptop with 4 CPUs and 8 GiB for Docker;
                       no Elasticsearch, Kibana or log shipping, spans kept in memory.

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,17 +85,35 @@ class ServiceShapeRulesTests {
 			copied-service/k8s/overlays/prod/kustomization.yaml                           | components
 			unshaped-service/k8s/base/kustomization.yaml                                  | components
 			""")
-	void catchesServiceFolderThatLeavesOrCopiesTheShape(String file, String field) {
+	void catchesServiceFolderThatLeavesOrCopiesTheShape(String file, String field, @TempDir Path services)
+			throws IOException {
 		Path components = Repository.root().resolve("domain-services/k8s-components");
+		copyServiceSamples(services);
 
-		List<Violation> violations = ServiceShapeRules.servicesUseTheShape(SAMPLES.resolve("services").toAbsolutePath(),
-				components);
+		List<Violation> violations = ServiceShapeRules.servicesUseTheShape(services, components);
 
 		assertThat(violations).anySatisfy((violation) -> {
 			assertThat(violation.file()).endsWith(file);
 			assertThat(violation.object()).isNotBlank();
 			assertThat(violation.field()).isEqualTo(field);
 		});
+	}
+
+	/**
+	 * The sample service folders keep their kustomizations as
+	 * {@code kustomization.yaml.sample}: they are broken on purpose (one cannot render),
+	 * and no tool that renders every kustomization of the tree should pick them up. The
+	 * copy gets the real names back.
+	 */
+	private static void copyServiceSamples(Path target) throws IOException {
+		Path source = SAMPLES.resolve("services");
+		try (Stream<Path> files = Files.walk(source)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path copy = target.resolve(source.relativize(file).toString().replaceFirst("\\.sample$", ""));
+				Files.createDirectories(copy.getParent());
+				Files.copy(file, copy);
+			}
+		}
 	}
 
 	/** The service folders: every folder of domain-services with a {@code k8s} folder. */
